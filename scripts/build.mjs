@@ -1,0 +1,28 @@
+// Bundles bin/ycp.ts into dist/ with code splitting, so lazily imported commands
+// become their own chunks and `ycp --version` loads almost nothing.
+import { build } from 'esbuild';
+import { readFileSync, rmSync, chmodSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+await build({
+  entryPoints: { ycp: 'bin/ycp.ts' },
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  sourcemap: false,
+  legalComments: 'none',
+  // commander (and a few others) are CommonJS: give the ESM bundle a require().
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __ycpCreateRequire } from 'node:module';\nconst require = __ycpCreateRequire(import.meta.url);",
+  },
+  define: { __YCP_VERSION__: JSON.stringify(pkg.version) },
+  // Optional native package: loaded at run time only when the ngrok tunnel is used.
+  external: ['@ngrok/ngrok', 'playwright-core', 'fsevents'],
+  logLevel: 'warning',
+});
+chmodSync(new URL('../dist/ycp.js', import.meta.url), 0o755);

@@ -1,0 +1,84 @@
+import { Command, CommanderError, Option } from 'commander';
+import type { Ctx } from './core/context.js';
+import { envHelp } from './core/settings.js';
+import { disableColor } from './ui/io.js';
+import { errorDocument, reportError } from './ui/render.js';
+import { colors } from './ui/format.js';
+import { YcpError } from './core/errors.js';
+import { VERSION } from './version.js';
+import { registerAuth } from './commands/auth/index.js';
+import { registerConfig } from './commands/config/index.js';
+import { registerWaba } from './commands/waba/index.js';
+import { registerPhone } from './commands/phone/index.js';
+import { registerMessage } from './commands/message/index.js';
+import { registerTemplate } from './commands/template/index.js';
+import { registerCompletion } from './commands/completion.js';
+
+const EXIT_CODES_HELP = `
+Exit codes:
+  0    success (a check or wait whose condition holds)
+  1    YCloud API error, network failure, internal error
+  2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
+  3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
+  4    authentication: no API key, or YCloud answered 401
+  130  cancelled (Ctrl-C); cleanups have run`;
+
+/** A fresh program on every run: commander keeps parsed values on the instance. */
+export function buildProgram(ctx: Ctx): Command {
+  const program = new Command('ycp');
+  program
+    .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
+    .version(VERSION, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--profile <name>', 'config profile to use (env: YCP_PROFILE)')
+    .option('--json', 'print results as JSON on stdout')
+    .option('--verbose', 'log HTTP requests to stderr (key redacted)')
+    .option('--no-color', 'disable colour')
+    .option('-y, --yes', 'accept defaults and confirm prompts')
+    .addOption(new Option('--base-url <url>', 'YCloud API base URL (env: YCLOUD_BASE_URL)'))
+    .addOption(new Option('--lang <lang>', 'language for init/status/doctor: en, zh-CN (env: YCP_LANG, LANG)'))
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => void ctx.io.stdout.write(s),
+      writeErr: (s) => void ctx.io.stderr.write(s),
+      outputError: (s, write) => write(colors(ctx.io).err.red(s)),
+    })
+    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`)
+    .hook('preAction', (_root, action) => {
+      const g = action.optsWithGlobals();
+      ctx.flags = { profile: g.profile, json: g.json, verbose: g.verbose, color: g.color, yes: g.yes, baseUrl: g.baseUrl, lang: g.lang };
+      if (g.color === false) disableColor(ctx.io);
+    });
+
+  registerAuth(program, ctx);
+  registerConfig(program, ctx);
+  registerWaba(program, ctx);
+  registerPhone(program, ctx);
+  registerMessage(program, ctx);
+  registerTemplate(program, ctx);
+  registerCompletion(program, ctx);
+  return program;
+}
+
+export async function run(argv: string[], ctx: Ctx): Promise<number> {
+  const program = buildProgram(ctx);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    const mode = { json: Boolean(ctx.flags.json ?? program.opts().json), verbose: Boolean(ctx.flags.verbose) };
+    if (err instanceof CommanderError) {
+      // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
+      if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', err.message.replace(/^error: /, '')))) + '\n');
+      return 2;
+    }
+    return reportError(ctx.io, err, mode);
+  }
+}

@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../core/context.js';
+import { usageError } from '../core/errors.js';
+
+interface Node {
+  name: string;
+  aliases: string[];
+  options: string[];
+  children: Node[];
+}
+
+/** The command tree as commander knows it, so completion never drifts from the real commands. */
+export function commandTree(cmd: Command): Node {
+  return {
+    name: cmd.name(),
+    aliases: cmd.aliases(),
+    options: cmd.options.flatMap((o) => [o.long, o.short].filter((x): x is string => Boolean(x))).concat('--help'),
+    children: cmd.commands.filter((c) => !(c as unknown as { _hidden?: boolean })._hidden).map(commandTree),
+  };
+}
+
+export function registerCompletion(program: Command, ctx: Ctx): void {
+  program
+    .command('completion <shell>')
+    .description('Print a shell completion script: bash, zsh or fish (e.g. `ycp completion bash >> ~/.bashrc`)')
+    .action((shell: string) => {
+      const tree = commandTree(program);
+      const script = shell === 'bash' ? bash(tree) : shell === 'zsh' ? zsh(tree) : shell === 'fish' ? fish(tree) : undefined;
+      if (!script) throw usageError(`unknown shell "${shell}"`, 'use bash, zsh or fish');
+      ctx.io.stdout.write(script);
+    });
+}
+
+/** Every command path ("phone wait") with its sub-words and options. */
+function paths(n: Node, prefix: string[] = []): { path: string[]; words: string[] }[] {
+  const here = { path: prefix, words: [...n.children.flatMap((c) => [c.name, ...c.aliases]), ...n.options] };
+  return [here, ...n.children.flatMap((c) => [c.name, ...c.aliases].flatMap((name) => paths(c, [...prefix, name])))];
+}
+
+function bash(root: Node): string {
+  const cases = paths(root)
+    .map(({ path, words }) => `    "${path.join(' ')}") words="${words.join(' ')}" ;;`)
+    .join('\n');
+  return `# ycp bash completion: eval "$(ycp completion bash)"
+_ycp() {
+  local cur="\${COMP_WORDS[COMP_CWORD]}" path="" w i
+  for ((i = 1; i < COMP_CWORD; i++)); do
+    w="\${COMP_WORDS[i]}"
+    [[ "$w" == -* ]] && continue
+    path="\${path:+$path }$w"
+  done
+  local words=""
+  case "$path" in
+${cases}
+  esac
+  COMPREPLY=($(compgen -W "$words" -- "$cur"))
+}
+complete -o default -F _ycp ycp
+`;
+}
+
+function zsh(root: Node): string {
+  return `#compdef ycp
+# ycp zsh completion: ycp completion zsh > "\${fpath[1]}/_ycp"
+${bash(root).replace(/^# .*\n/, '')}
+autoload -U +X bashcompinit && bashcompinit
+complete -o default -F _ycp ycp
+`;
+}
+
+function fish(root: Node): string {
+  const lines = ['# ycp fish completion: ycp completion fish > ~/.config/fish/completions/ycp.fish', 'complete -c ycp -f'];
+  for (const { path, words } of paths(root)) {
+    const cond = path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${path[path.length - 1]}`;
+    for (const w of words) {
+      if (w.startsWith('--')) lines.push(`complete -c ycp -n '${cond}' -l ${w.slice(2)}`);
+      else if (!w.startsWith('-')) lines.push(`complete -c ycp -n '${cond}' -a ${w}`);
+    }
+  }
+  return lines.join('\n') + '\n';
+}

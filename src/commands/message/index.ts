@@ -1,0 +1,26 @@
+import { Option, type Command } from 'commander';
+import type { Ctx } from '../../core/context.js';
+import { collectArg, durationArg, opts } from '../shared.js';
+
+export function registerMessage(program: Command, ctx: Ctx): void {
+  const message = program.command('message').alias('messages').description('Send and inspect WhatsApp messages');
+  message
+    .command('send')
+    .description('Send a test message (never retried automatically: a resend is a new message)')
+    .requiredOption('--from <e164>', 'your business number, E.164')
+    .requiredOption('--to <e164>', 'the recipient, E.164')
+    .option('--text <body>', 'a text message (only inside the 24 h customer-service window)')
+    .option('--template <name>', 'an APPROVED template name')
+    .option('--language <code>', 'template language, e.g. en or en_US')
+    .option('--param <value>', 'template body parameter, in order (repeatable)', collectArg, [])
+    .option('--direct', 'use sendDirectly (synchronous submit to Meta)')
+    .addOption(new Option('--wait [status]', 'follow the status until it is reached').choices(['sent', 'delivered', 'read']).preset('delivered'))
+    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(120_000, '2m'))
+    .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(2_000, '2s'))
+    .option('--external-id <id>', 'your correlation ID (no idempotency)')
+    .action(async (_o, cmd: Command) => (await import('./send.js')).messageSend(ctx, opts(cmd)));
+  message
+    .command('get <id>')
+    .description('One message and its status')
+    .action(async (id: string, _o, cmd: Command) => (await import('./get.js')).messageGet(ctx, { ...opts(cmd), id }));
+}

@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+import type { Ctx } from '../../core/context.js';
+import { opts } from '../shared.js';
+
+export function registerTemplate(program: Command, ctx: Ctx): void {
+  const template = program.command('template').alias('templates').description('Message templates');
+  template
+    .command('list')
+    .description('Templates, optionally filtered')
+    .option('--waba <wabaId>', 'only templates of this WABA')
+    .option('--status <status>', 'e.g. APPROVED, or APPROVED,PAUSED')
+    .option('--name <name>', 'template name')
+    .option('--language <code>', 'language code, e.g. en_US')
+    .action(async (_o, cmd: Command) => (await import('./list.js')).templateList(ctx, opts(cmd)));
+}

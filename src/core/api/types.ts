@@ -1,0 +1,121 @@
+// Types are the contract's nouns (CONTRACT §5–§11). Enums are open: YCloud adds values without notice.
+type Open<T extends string> = T | (string & {});
+
+export interface Page<T> {
+  offset: number;
+  limit: number;
+  length: number;
+  total?: number;
+  items: T[];
+}
+
+export type PhoneStatus = Open<
+  | 'PENDING' | 'UNVERIFIED' | 'MANUAL_REVIEW' | 'DISCONNECTED' | 'CONNECTED' | 'FLAGGED' | 'WARNED'
+  | 'RATE_LIMITED' | 'BANNED' | 'RESTRICTED' | 'BLOCKED' | 'MIGRATED' | 'UNKNOWN'
+>;
+export const PHONE_STATUSES = [
+  'PENDING', 'UNVERIFIED', 'MANUAL_REVIEW', 'DISCONNECTED', 'CONNECTED', 'FLAGGED', 'WARNED',
+  'RATE_LIMITED', 'BANNED', 'RESTRICTED', 'BLOCKED', 'MIGRATED', 'UNKNOWN',
+] as const;
+
+export interface Waba {
+  id?: string;
+  name?: string;
+  accountReviewStatus?: Open<'PENDING' | 'APPROVED' | 'REJECTED'>;
+  businessId?: string;
+  businessName?: string;
+  businessVerificationStatus?: string;
+  paymentMethodAttached?: boolean;
+  currency?: string;
+  country?: string;
+  timezoneId?: string;
+  [k: string]: unknown;
+}
+
+export interface PhoneNumber {
+  id?: string;
+  phoneNumber?: string;
+  displayPhoneNumber?: string;
+  wabaId?: string;
+  verifiedName?: string;
+  status?: PhoneStatus;
+  qualityRating?: string;
+  messagingLimit?: string;
+  codeVerificationStatus?: string;
+  nameStatus?: string;
+  [k: string]: unknown;
+}
+
+export type MessageStatus = Open<'accepted' | 'sent' | 'delivered' | 'read' | 'failed'>;
+
+export interface Message {
+  id: string;
+  wabaId: string;
+  from: string;
+  to?: string;
+  wamid?: string;
+  type?: string;
+  status?: MessageStatus;
+  errorCode?: string;
+  errorMessage?: string;
+  externalId?: string;
+  createTime?: string;
+  updateTime?: string;
+  [k: string]: unknown;
+}
+
+export interface MessageSendRequest {
+  from: string;
+  to: string;
+  type: 'text' | 'template';
+  text?: { body: string; preview_url?: boolean };
+  template?: {
+    name: string;
+    language: { code: string };
+    components?: { type: string; parameters: { type: 'text'; text: string }[] }[];
+  };
+  externalId?: string;
+}
+
+export interface Template {
+  wabaId: string;
+  name: string;
+  language: string;
+  category?: string;
+  status?: Open<'PENDING' | 'REJECTED' | 'APPROVED' | 'PAUSED' | 'DISABLED' | 'ARCHIVED' | 'IN_APPEAL' | 'DELETED'>;
+  qualityRating?: string;
+  reason?: string;
+  components?: unknown[];
+  [k: string]: unknown;
+}
+
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  enabledEvents?: string[];
+  description?: string;
+  status?: Open<'active' | 'disabled' | 'pending'>;
+  secret?: string;
+  createTime?: string;
+  updateTime?: string;
+  [k: string]: unknown;
+}
+
+export interface WebhookEndpointCreate {
+  url: string;
+  enabledEvents: string[];
+  description?: string;
+  status?: 'active' | 'disabled';
+}
+
+export interface WebhookEndpointUpdate {
+  url?: string;
+  enabledEvents?: string[];
+  description?: string;
+  status?: 'active' | 'disabled';
+}
+
+export interface Balance {
+  amount: number;
+  currency: string;
+}

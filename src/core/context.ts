@@ -1,0 +1,175 @@
+import type { Dispatcher } from 'undici';
+import type { Clock } from './clock.js';
+import { YcpError } from './errors.js';
+import { profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
+import type { Store } from './store.js';
+import type { YcloudApi } from './api/client.js';
+import type { Spawner } from './process/spawn.js';
+
+export interface Io {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+  /** stdin and stdout are TTYs and CI is unset. */
+  canPrompt: boolean;
+  /** NO_COLOR / FORCE_COLOR / TTY; --no-color clears both. */
+  color: { stdout: boolean; stderr: boolean };
+  ci: boolean;
+}
+
+export interface PromptBase {
+  message: string;
+  /** The flag (or env var) that answers this question when we cannot prompt. */
+  flag: string;
+}
+export interface Prompter {
+  input(q: PromptBase & { default?: string; validate?: (v: string) => string | true }): Promise<string>;
+  password(q: PromptBase & { validate?: (v: string) => string | true }): Promise<string>;
+  confirm(q: PromptBase & { default?: boolean }): Promise<boolean>;
+  select<T extends string>(q: PromptBase & { choices: { name: string; value: T; description?: string }[]; default?: T }): Promise<T>;
+}
+
+/** Flags that feed settings; cli.ts hands them over before any action runs. */
+export interface GlobalFlags {
+  profile?: string;
+  json?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+  yes?: boolean;
+  baseUrl?: string;
+  lang?: string;
+}
+
+export interface ResolvedConfig {
+  profile: string;
+  profileSource: Source;
+  store: Store;
+  settings: ResolvedSettings;
+  get(name: SettingName): string | undefined;
+}
+
+export interface Ctx {
+  io: Io;
+  /** The only copy of process.env that code reads. */
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+  /** Lazy: doctor and --help work with a broken config file. */
+  config(): Promise<ResolvedConfig>;
+  /** Lazy: built from config() and the dispatcher. */
+  api(): Promise<YcloudApi>;
+  prompt: Prompter;
+  spawn: Spawner;
+  /** Aborted on SIGINT/SIGTERM. */
+  signal: AbortSignal;
+  /** LIFO cleanups; each runs once, on success, failure or Ctrl-C. */
+  defer(cleanup: () => unknown): void;
+  /** Set by cli.ts from the parsed global options. */
+  flags: GlobalFlags;
+  /** Writes a --verbose line to stderr (callers redact secrets first). */
+  debug(line: string): void;
+  /** The undici dispatcher every HTTP call goes through (a MockAgent in tests). */
+  dispatcher(): Promise<Dispatcher>;
+}
+
+export interface CtxParts {
+  io: Io;
+  env: Readonly<Record<string, string | undefined>>;
+  clock: Clock;
+  prompt: Prompter;
+  spawn: Spawner;
+  signal: AbortSignal;
+  openStore(env: Readonly<Record<string, string | undefined>>): Promise<Store>;
+  dispatcher(): Promise<Dispatcher>;
+  version: string;
+}
+
+export interface CtxWithCleanup {
+  ctx: Ctx;
+  /** Runs the deferred cleanups, LIFO, once. Failures become warnings on stderr. */
+  cleanup(): Promise<void>;
+}
+
+/** Shared by the real ctx (system-ctx.ts) and the test twin, so config/api logic is the same in both. */
+export function assembleCtx(parts: CtxParts): CtxWithCleanup {
+  const cleanups: (() => unknown)[] = [];
+  let configP: Promise<ResolvedConfig> | undefined;
+  let apiP: Promise<YcloudApi> | undefined;
+  const ctx: Ctx = {
+    io: parts.io,
+    env: parts.env,
+    clock: parts.clock,
+    prompt: parts.prompt,
+    spawn: parts.spawn,
+    signal: parts.signal,
+    flags: {},
+    dispatcher: parts.dispatcher,
+    defer: (fn) => void cleanups.push(fn),
+    debug(line) {
+      if (ctx.flags.verbose) parts.io.stderr.write(`[verbose] ${line}\n`);
+    },
+    config() {
+      configP ??= (async () => {
+        const store = await parts.openStore(parts.env);
+        const p = profileName(ctx.flags.profile, parts.env);
+        const settings = resolveSettings({
+          flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang },
+          env: parts.env,
+          profile: store.profile(p.name),
+        });
+        return { profile: p.name, profileSource: p.source, store, settings, get: (n) => settings[n].value };
+      })();
+      return configP;
+    },
+    api() {
+      apiP ??= (async () => {
+        const cfg = await ctx.config();
+        const key = cfg.get('apiKey');
+        if (!key) {
+          throw new YcpError('auth', 'no API key is set', {
+            hint: `run \`ycp login\` (profile "${cfg.profile}") or set YCLOUD_API_KEY`,
+          });
+        }
+        const { createYcloudApi } = await import('./api/client.js');
+        return createYcloudApi({
+          baseUrl: cfg.get('baseUrl')!,
+          apiKey: key,
+          dispatcher: await parts.dispatcher(),
+          clock: parts.clock,
+          signal: parts.signal,
+          userAgent: `ycp/${parts.version} node/${process.versions.node}`,
+          log: (l) => ctx.debug(l),
+        });
+      })();
+      return apiP;
+    },
+  };
+  let ran = false;
+  return {
+    ctx,
+    async cleanup() {
+      if (ran) return;
+      ran = true;
+      while (cleanups.length) {
+        const fn = cleanups.pop()!;
+        try {
+          await withTimeout(Promise.resolve().then(fn), 10_000);
+        } catch (err) {
+          parts.io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
+        }
+      }
+    },
+  };
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => {
+      t = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms);
+      t.unref();
+    }),
+  ]).finally(() => clearTimeout(t));
+}

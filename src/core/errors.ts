@@ -1,0 +1,60 @@
+// ARCHITECTURE §4: the kind alone picks the exit code. The table is a contract (`ycp help exit-codes`).
+export type ErrorKind = 'usage' | 'auth' | 'pending' | 'api' | 'network' | 'cancelled' | 'internal';
+
+export const EXIT_CODE: Record<ErrorKind, number> = {
+  usage: 2,
+  auth: 4,
+  pending: 3,
+  api: 1,
+  network: 1,
+  cancelled: 130,
+  internal: 1,
+};
+
+export interface ErrorInfo {
+  hint?: string;
+  /** YCloud's machine code (`error.code`), e.g. NOT_FOUND. */
+  code?: string;
+  requestId?: string;
+  /** Meta's `whatsappApiError.code`, when YCloud wrapped one. */
+  metaCode?: string;
+  status?: number;
+  /** Structured extra facts for --json (e.g. the offenders of `phone check`). */
+  details?: unknown;
+  cause?: unknown;
+}
+
+export class YcpError extends Error {
+  override readonly name = 'YcpError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly info: ErrorInfo = {},
+  ) {
+    super(message, { cause: info.cause });
+  }
+}
+
+export const usageError = (message: string, hint?: string) => new YcpError('usage', message, { hint });
+
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof YcpError) return EXIT_CODE[err.kind];
+  return EXIT_CODE.internal;
+}
+
+/** True for the errors an AbortSignal produces (undici, timers, inquirer). */
+export function isAbortError(err: unknown): boolean {
+  if (!err || typeof err !== 'object') return false;
+  const name = (err as { name?: string }).name;
+  return name === 'AbortError' || name === 'ExitPromptError' || (err as { code?: string }).code === 'ABORT_ERR';
+}
+
+export function toYcpError(err: unknown): YcpError {
+  if (err instanceof YcpError) return err;
+  if (isAbortError(err)) return new YcpError('cancelled', 'cancelled', { cause: err });
+  const message = err instanceof Error ? err.message : String(err);
+  return new YcpError('internal', `internal error: ${message}`, {
+    hint: 'this is a bug in ycp; run again with --verbose and report it',
+    cause: err,
+  });
+}

@@ -1,0 +1,35 @@
+import { YcpError } from '../errors.js';
+import type { YcloudApi } from '../api/client.js';
+import type { PhoneNumber } from '../api/types.js';
+import { checkDigits, parsePhoneRef } from '../validate.js';
+
+export interface ResolvedPhone {
+  wabaId: string;
+  phoneNumberId: string;
+  e164: string;
+  number: PhoneNumber;
+}
+
+/**
+ * Register takes the phone-number ID while retrieve takes the E.164 number (CONTRACT §7–8), so `<phone>`
+ * accepts either and we resolve it to both, once.
+ */
+export async function resolvePhone(api: Pick<YcloudApi, 'getPhoneNumber' | 'listPhoneNumbers'>, wabaIdArg: string, phone: string): Promise<ResolvedPhone> {
+  const wabaId = checkDigits('WABA ID', wabaIdArg);
+  const ref = parsePhoneRef(phone);
+  if (ref.kind === 'e164') {
+    const number = await api.getPhoneNumber(wabaId, ref.e164);
+    if (!number?.id) throw new YcpError('api', `YCloud returned ${ref.e164} without its phone-number ID`, { code: 'MALFORMED_RESPONSE' });
+    return { wabaId, phoneNumberId: number.id, e164: number.phoneNumber ?? ref.e164, number };
+  }
+  const numbers = await api.listPhoneNumbers({ wabaId });
+  const number = numbers.find((n) => n.id === ref.phoneNumberId);
+  if (!number) {
+    throw new YcpError('api', `no phone number with ID ${ref.phoneNumberId} in WABA ${wabaId}`, {
+      code: 'NOT_FOUND',
+      hint: `list the numbers this key can see: ycp phone list --waba ${wabaId}`,
+    });
+  }
+  if (!number.phoneNumber) throw new YcpError('api', `YCloud returned number ${ref.phoneNumberId} without its E.164 form`, { code: 'MALFORMED_RESPONSE' });
+  return { wabaId, phoneNumberId: ref.phoneNumberId, e164: number.phoneNumber, number };
+}

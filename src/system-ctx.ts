@@ -1,0 +1,47 @@
+// The one place real dependencies are wired. Heavy modules are imported inside the lazy functions.
+import type { Dispatcher } from 'undici';
+import { assembleCtx, type CtxWithCleanup } from './core/context.js';
+import { systemClock } from './core/clock.js';
+import { loadUndici } from './core/api/undici.js';
+import { openConfStore } from './core/store.js';
+import { createExecaSpawner } from './core/process/spawn.js';
+import { createIo } from './ui/io.js';
+import { createInquirerPrompter } from './ui/prompt.js';
+import { VERSION } from './version.js';
+
+export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxWithCleanup {
+  const env = { ...proc.env }; // the only copy of the environment that code reads
+  const io = createIo(
+    {
+      stdin: proc.stdin, // stdin: prompts, `login --with-key`
+      stdout: proc.stdout, // results only
+      stderr: proc.stderr, // everything else
+      stdinTTY: Boolean(proc.stdin.isTTY),
+      stdoutTTY: Boolean(proc.stdout.isTTY),
+      stderrTTY: Boolean(proc.stderr.isTTY),
+    },
+    env,
+  );
+  let dispatcher: Promise<Dispatcher> | undefined;
+  return assembleCtx({
+    io,
+    env,
+    clock: systemClock, // real time
+    prompt: createInquirerPrompter(io, signal), // @inquirer/prompts, loaded on first question
+    spawn: createExecaSpawner(), // execa, loaded on first child
+    signal, // aborted by bin on SIGINT/SIGTERM
+    openStore: openConfStore, // conf, loaded on first config read
+    // undici, loaded on first request; honours HTTP(S)_PROXY / NO_PROXY like curl does.
+    dispatcher: () =>
+      (dispatcher ??= loadUndici().then(
+        ({ EnvHttpProxyAgent }) =>
+          new EnvHttpProxyAgent({
+            httpProxy: env.HTTP_PROXY ?? env.http_proxy,
+            httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
+            noProxy: env.NO_PROXY ?? env.no_proxy,
+            connect: { timeout: 10_000 },
+          }) as Dispatcher,
+      )),
+    version: VERSION,
+  });
+}

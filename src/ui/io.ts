@@ -1,0 +1,46 @@
+import type { Io } from '../core/context.js';
+
+export interface IoStreams {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdinTTY: boolean;
+  stdoutTTY: boolean;
+  stderrTTY: boolean;
+}
+
+/** ARCHITECTURE §5: colour is decided once per stream, here. */
+export function createIo(s: IoStreams, env: Readonly<Record<string, string | undefined>>): Io {
+  const ci = isCi(env);
+  const colorFor = (tty: boolean) => {
+    if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+    if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+    return tty && env.TERM !== 'dumb';
+  };
+  return {
+    stdin: s.stdin,
+    stdout: s.stdout,
+    stderr: s.stderr,
+    stdoutTTY: s.stdoutTTY,
+    stderrTTY: s.stderrTTY,
+    canPrompt: s.stdinTTY && s.stdoutTTY && !ci,
+    color: { stdout: colorFor(s.stdoutTTY), stderr: colorFor(s.stderrTTY) },
+    ci,
+  };
+}
+
+export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** --no-color turns colour off on both streams after the fact. */
+export function disableColor(io: Io): void {
+  io.color.stdout = false;
+  io.color.stderr = false;
+}
+
+/** Spinners and live progress: stderr is a TTY, not CI, not --json. */
+export function canAnimate(io: Io, json?: boolean): boolean {
+  return io.stderrTTY && !io.ci && !json;
+}

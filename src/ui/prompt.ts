@@ -1,0 +1,34 @@
+import type { Io, Prompter, PromptBase } from '../core/context.js';
+import { YcpError, usageError } from '../core/errors.js';
+
+/** Every prompt names the flag that answers it; when we cannot prompt that is a usage error (exit 2). */
+export function cannotPrompt(q: PromptBase): YcpError {
+  return usageError(`${q.flag} is required when not interactive`, `pass ${q.flag}, or run in a terminal to be asked`);
+}
+
+/** @inquirer/prompts drawn on stderr, reading io.stdin, cancelled by the run's signal. Loaded on first use. */
+export function createInquirerPrompter(io: Io, signal: AbortSignal): Prompter {
+  const context = { input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal, clearPromptOnDone: false };
+  const lib = () => import('@inquirer/prompts');
+  const guard = async <T>(q: PromptBase, fn: () => Promise<T>): Promise<T> => {
+    if (!io.canPrompt) throw cannotPrompt(q);
+    try {
+      return await fn();
+    } catch (err) {
+      const name = (err as Error).name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'AbortError') {
+        throw new YcpError('cancelled', 'cancelled', { cause: err });
+      }
+      throw err;
+    }
+  };
+  return {
+    input: (q) => guard(q, async () => (await lib()).input({ message: q.message, default: q.default, validate: q.validate }, context)),
+    password: (q) => guard(q, async () => (await lib()).password({ message: q.message, mask: '•', validate: q.validate }, context)),
+    confirm: (q) => guard(q, async () => (await lib()).confirm({ message: q.message, default: q.default }, context)),
+    select: (q) =>
+      guard(q, async () =>
+        (await lib()).select({ message: q.message, choices: q.choices, default: q.default }, context),
+      ) as never,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Io } from '../core/context.js';
+import { type YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
+import { colors } from './format.js';
+
+export interface OutputMode {
+  json?: boolean;
+  verbose?: boolean;
+}
+
+/** Handlers produce data; this decides between JSON and the human form, in one place. */
+export function render<T>(io: Io, mode: OutputMode, data: T, human: (data: T) => string): void {
+  if (mode.json) {
+    io.stdout.write(JSON.stringify(data, null, 2) + '\n');
+    return;
+  }
+  const text = human(data);
+  if (text) io.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+/** One NDJSON line, for streaming commands under --json. */
+export function emitLine(io: Io, obj: unknown): void {
+  io.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+/** `key: value` lines for one object; on a TTY the keys are aligned and dimmed. */
+export function formatFields(io: Io, fields: [string, string | number | boolean | undefined | null][]): string {
+  const shown = fields.filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (!io.stdoutTTY) return shown.map(([k, v]) => `${k}\t${v}`).join('\n') + '\n';
+  const w = Math.max(...shown.map(([k]) => k.length));
+  const ch = colors(io).out;
+  return shown.map(([k, v]) => `${ch.dim(k.padEnd(w))}  ${v}`).join('\n') + '\n';
+}
+
+export function errorDocument(e: YcpError) {
+  const { code, requestId, hint, metaCode, details } = e.info;
+  return { error: { kind: e.kind, message: e.message, code, requestId, metaCode, hint, details } };
+}
+
+/** Prints an error the way CLI.md §4–5 says and returns its exit code. */
+export function reportError(io: Io, err: unknown, mode: OutputMode): number {
+  const e = toYcpError(err);
+  // A streaming command already wrote the error as the last NDJSON line.
+  if ((err as { printed?: boolean }).printed) return EXIT_CODE[e.kind];
+  if (mode.json) {
+    io.stdout.write(JSON.stringify(errorDocument(e)) + '\n');
+  } else if (e.kind === 'cancelled') {
+    io.stderr.write('cancelled\n');
+  } else {
+    const ch = colors(io).err;
+    let out = `${ch.red('error:')} ${e.message}\n`;
+    const facts = [
+      e.info.code && !e.info.code.startsWith('HTTP_') ? `code: ${e.info.code}` : undefined,
+      e.info.metaCode ? `meta code: ${e.info.metaCode}` : undefined,
+      e.info.requestId ? `request id: ${e.info.requestId}` : undefined,
+    ].filter(Boolean);
+    if (facts.length) out += facts.join('   ') + '\n';
+    if (e.info.hint) out += `${ch.dim('hint:')} ${e.info.hint}\n`;
+    if (e.kind === 'internal' && mode.verbose && e.cause instanceof Error && e.cause.stack) out += e.cause.stack + '\n';
+    io.stderr.write(out);
+  }
+  return EXIT_CODE[e.kind];
+}
