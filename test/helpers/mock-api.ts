@@ -1,4 +1,4 @@
-import type { MockPool } from 'undici';
+import type { Interceptable } from 'undici';
 import { assertValidResponse, requestErrors } from './contract.js';
 
 export interface Stub {
@@ -20,7 +20,7 @@ export interface MockApi {
 }
 
 /** Spec-checked stubs over a MockPool: every stub response and every request body is validated. */
-export function createMockApi(pool: MockPool, basePath: string): MockApi {
+export function createMockApi(pool: Interceptable, basePath: string): MockApi {
   const violations: string[] = [];
   const requests: MockApi['requests'] = [];
   return {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { MockAgent, type MockPool } from 'undici';
+import { MockAgent, type Interceptable } from 'undici';
 import { expect } from 'vitest';
 import { assembleCtx, type Ctx, type Prompter, type PromptBase } from '../../src/core/context.js';
 import { openConfStore } from '../../src/core/store.js';
@@ -45,7 +45,7 @@ export interface TestCtx {
   stderr(): string;
   agent: MockAgent;
   /** MockPool for the YCloud origin. */
-  pool: MockPool;
+  pool: Interceptable;
   /** Spec-checked stubs for the YCloud API. */
   api: MockApi;
   clock: FakeClock;
