@@ -60,7 +60,8 @@ export interface TestCtx {
 }
 
 export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
-  const configDir = mkdtempSync(join(tmpdir(), 'ycp-test-'));
+  const ownDir = o.env?.YCP_CONFIG_DIR === undefined;
+  const configDir = o.env?.YCP_CONFIG_DIR ?? mkdtempSync(join(tmpdir(), 'ycp-test-'));
   const env: Record<string, string | undefined> = {
     YCP_CONFIG_DIR: configDir,
     PATH: process.env.PATH,
@@ -101,12 +102,13 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
     },
   };
   const controller = new AbortController();
-  const store = openConfStore(env);
-  if (o.profile) {
-    void store.then((s) => {
-      for (const [k, v] of Object.entries(o.profile!)) s.set('default', k, v);
-    });
-  }
+  let store: ReturnType<typeof openConfStore> | undefined;
+  // Opened lazily, like the real one, so a broken config file fails the command, not the test set-up.
+  const openStore = () =>
+    (store ??= openConfStore(env).then((s) => {
+      for (const [k, v] of Object.entries(o.profile ?? {})) s.set('default', k, v);
+      return s;
+    }));
   const { ctx, cleanup } = assembleCtx({
     io,
     env,
@@ -114,7 +116,7 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
     prompt,
     spawn,
     signal: controller.signal,
-    openStore: () => store,
+    openStore,
     dispatcher: async () => agent,
     version: '0.0.0-test',
   });
@@ -122,7 +124,7 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
   const t: TestCtx = {
     ctx,
     async run(argv) {
-      await store;
+      if (o.profile) await openStore();
       try {
         return await run(argv, ctx);
       } finally {
@@ -146,7 +148,7 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
       expectNoSecrets(stdoutText + stderrText, secrets);
     },
     dispose() {
-      rmSync(configDir, { recursive: true, force: true });
+      if (ownDir) rmSync(configDir, { recursive: true, force: true });
       void agent.close();
     },
   };

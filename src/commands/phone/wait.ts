@@ -32,6 +32,7 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
         for: o.for,
         timeoutMs: o.timeout,
         intervalMs: o.interval,
+        first: p.number,
         onPoll: (e) => {
           if (o.json) emitLine(ctx.io, { event: 'poll', e164: p.e164, status: e.status, polls: e.polls, elapsedMs: e.elapsedMs });
           spin.update(`Waiting for ${p.e164} to be ${o.for} · ${formatDuration(e.elapsedMs)} · last seen ${e.status}`);

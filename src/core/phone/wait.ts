@@ -12,6 +12,8 @@ export interface WaitOptions {
   for: string;
   timeoutMs: number;
   intervalMs: number;
+  /** A reading already in hand (from resolving the number): it counts as the first check. */
+  first?: PhoneNumber;
   onPoll?: (p: { status: string; polls: number; elapsedMs: number; number: PhoneNumber }) => void;
 }
 
@@ -28,8 +30,10 @@ export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { 
   const start = ctx.clock.now();
   let polls = 0;
   let last: string | undefined;
+  let inHand = o.first;
   for (;;) {
-    const number = await ctx.api.getPhoneNumber(o.wabaId, o.e164);
+    const number = inHand ?? (await ctx.api.getPhoneNumber(o.wabaId, o.e164));
+    inHand = undefined;
     polls++;
     const status = String(number?.status ?? 'UNKNOWN');
     last = status;

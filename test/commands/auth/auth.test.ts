@@ -1,0 +1,82 @@
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import { anError } from '../../helpers/builders.js';
+
+let t: TestCtx;
+afterEach(() => {
+  t.verify();
+  t.dispose();
+});
+
+const NEW_KEY = 'live-key-8c1d2e3f4a5b6c7d';
+
+describe('ycp login', () => {
+  test('--with-key reads stdin, verifies with GET /balance, stores the key with mode 0600', async () => {
+    t = createTestCtx({ noKey: true, stdin: `${NEW_KEY}\n`, secrets: [NEW_KEY] });
+    t.api.on('GET', '/balance').reply(200, { amount: 12.5, currency: 'USD' });
+    expect(await t.run(['login', '--with-key'])).toBe(0);
+    expect(t.api.requests[0]!.headers['x-api-key']).toBe(NEW_KEY);
+    const file = join(t.configDir, 'config.json');
+    expect(JSON.parse(readFileSync(file, 'utf8')).profiles.default.apiKey).toBe(NEW_KEY);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(t.stderr()).toBe('✓ Logged in: profile "default", key liv…c7d, balance 12.5 USD\n');
+  });
+
+  test('a rejected key is not saved: exit 4', async () => {
+    t = createTestCtx({ noKey: true, stdin: NEW_KEY, secrets: [NEW_KEY] });
+    t.api.on('GET', '/balance').reply(401, anError(401, 'UNAUTHORIZED', 'Invalid API key'));
+    expect(await t.run(['login', '--with-key'])).toBe(4);
+    expect(t.stderr()).toContain('YCloud rejected that API key; nothing was saved');
+    expect(() => readFileSync(join(t.configDir, 'config.json'), 'utf8')).toThrow();
+  });
+
+  test('on a TTY it asks with a hidden prompt', async () => {
+    t = createTestCtx({ noKey: true, stdinTTY: true, stdoutTTY: true, answers: { '--with-key': NEW_KEY }, secrets: [NEW_KEY] });
+    t.api.on('GET', '/balance').reply(200, { amount: 0, currency: 'USD' });
+    expect(await t.run(['login', '--profile', 'work'])).toBe(0);
+    expect(JSON.parse(readFileSync(join(t.configDir, 'config.json'), 'utf8')).profiles.work.apiKey).toBe(NEW_KEY);
+  });
+
+  test('not interactive and no --with-key: exit 2 naming the flag', async () => {
+    t = createTestCtx({ noKey: true });
+    expect(await t.run(['login'])).toBe(2);
+    expect(t.stderr()).toContain('--with-key is required when not interactive');
+  });
+});
+
+describe('ycp auth status and logout', () => {
+  test('shows the masked key, its source and that it works', async () => {
+    t = createTestCtx();
+    t.api.on('GET', '/balance').reply(200, { amount: 1, currency: 'USD' }, { 'ycloud-request-id': 'req_auth1' });
+    expect(await t.run(['auth', 'status', '--json'])).toBe(0);
+    expect(JSON.parse(t.stdout())).toEqual({
+      profile: 'default',
+      baseUrl: 'https://api.ycloud.com/v2',
+      key: 'tes…a64',
+      source: 'YCLOUD_API_KEY',
+      valid: true,
+      requestId: 'req_auth1',
+    });
+  });
+
+  test('no key: exit 4 with a hint naming ycp login and YCLOUD_API_KEY', async () => {
+    t = createTestCtx({ noKey: true });
+    expect(await t.run(['auth', 'status'])).toBe(4);
+    expect(t.stderr()).toContain('hint: run `ycp login` or set YCLOUD_API_KEY');
+  });
+
+  test('any API command without a key is exit 4 with the same hint', async () => {
+    t = createTestCtx({ noKey: true });
+    expect(await t.run(['waba', 'list'])).toBe(4);
+    expect(t.stderr()).toBe('error: no API key is set\nhint: run `ycp login` (profile "default") or set YCLOUD_API_KEY\n');
+  });
+
+  test('logout removes the stored key', async () => {
+    t = createTestCtx({ noKey: true, profile: { apiKey: NEW_KEY }, secrets: [NEW_KEY] });
+    expect(await t.run(['logout'])).toBe(0);
+    expect(JSON.parse(readFileSync(join(t.configDir, 'config.json'), 'utf8')).profiles.default.apiKey).toBeUndefined();
+    expect(t.stderr()).toBe('✓ Removed the API key of profile "default"\n');
+  });
+});
