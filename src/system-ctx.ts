@@ -2,7 +2,7 @@
 import type { Dispatcher } from 'undici';
 import { assembleCtx, type CtxWithCleanup } from './core/context.js';
 import { systemClock } from './core/clock.js';
-import { loadUndici } from './core/api/undici.js';
+import { loadHttp } from './core/api/undici.js';
 import { openConfStore } from './core/store.js';
 import { createExecaSpawner } from './core/process/spawn.js';
 import { createIo } from './ui/io.js';
@@ -33,14 +33,14 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
     openStore: openConfStore, // conf, loaded on first config read
     // undici, loaded on first request; honours HTTP(S)_PROXY / NO_PROXY like curl does.
     dispatcher: () =>
-      (dispatcher ??= loadUndici().then(
+      (dispatcher ??= loadHttp().then(
         ({ EnvHttpProxyAgent }) =>
           new EnvHttpProxyAgent({
             httpProxy: env.HTTP_PROXY ?? env.http_proxy,
             httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
             noProxy: env.NO_PROXY ?? env.no_proxy,
             connect: { timeout: 10_000 },
-          }) as Dispatcher,
+          }),
       )),
     version: VERSION,
   });

@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { YcpError, usageError } from './errors.js';
 
 /** Per-profile settings and state (init progress, signup results) kept in one 0600 file. */
@@ -7,9 +8,9 @@ export interface Store {
   profiles(): string[];
   /** The whole profile object (settings plus state such as `init`). */
   profile(name: string): Readonly<Record<string, unknown>>;
-  set(profile: string, key: string, value: unknown): void;
-  unset(profile: string, key: string): void;
-  deleteProfile(profile: string): void;
+  set(profile: string, key: string, value: unknown): Promise<void>;
+  unset(profile: string, key: string): Promise<void>;
+  deleteProfile(profile: string): Promise<void>;
 }
 
 const PROFILE_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -19,51 +20,76 @@ export function checkProfileName(name: string): string {
   return name;
 }
 
-/** Opens the conf-backed store. conf is imported here, lazily, so --help never pays for it. */
+/**
+ * Opens the store. Reads parse the JSON file directly (conf and its ajv cost ~100 ms to load, and most
+ * commands only read); the first write opens conf, which owns the file format, mode and atomic writes.
+ */
 export async function openConfStore(env: Readonly<Record<string, string | undefined>>): Promise<Store> {
-  const { default: Conf } = await import('conf');
-  let conf: InstanceType<typeof Conf<Record<string, unknown>>>;
-  try {
-    conf = new Conf<Record<string, unknown>>({
-      projectName: 'ycp',
-      projectSuffix: '',
-      cwd: env.YCP_CONFIG_DIR || undefined,
-      configName: 'config',
-      // The file holds the API key: owner-only. conf's own default is 0o666.
-      configFileMode: 0o600,
-      clearInvalidConfig: false,
-      accessPropertiesByDotNotation: false,
-    });
-  } catch (err) {
-    throw new YcpError('usage', `the config file is not valid: ${(err as Error).message}`, {
-      hint: 'fix or delete it (`ycp config path` shows where it is), then run `ycp login` again',
-      cause: err,
-    });
-  }
-  const all = (): Record<string, Record<string, unknown>> =>
-    (conf.get('profiles') as Record<string, Record<string, unknown>> | undefined) ?? {};
+  const path = await configPathFor(env);
+  let data = readConfigFile(path);
+  let conf: Promise<{ set(k: string, v: unknown): void; get(k: string): unknown }> | undefined;
+  const writer = () =>
+    (conf ??= import('conf').then(({ default: Conf }) => {
+      const c = new Conf<Record<string, unknown>>({
+        projectName: 'ycp',
+        projectSuffix: '',
+        cwd: dirname(path),
+        configName: 'config',
+        // The file holds the API key: owner-only. conf's own default is 0o666.
+        configFileMode: 0o600,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+      });
+      return c;
+    }));
+  const all = (): Record<string, Record<string, unknown>> => (data.profiles as Record<string, Record<string, unknown>> | undefined) ?? {};
+  const write = async (profiles: Record<string, Record<string, unknown>>) => {
+    const c = await writer();
+    c.set('profiles', profiles);
+    data = { ...data, profiles };
+  };
   return {
-    path: conf.path,
+    path,
     profiles: () => Object.keys(all()),
     profile: (name) => all()[name] ?? {},
-    set(profile, key, value) {
-      const p = all();
+    async set(profile, key, value) {
+      const p = { ...all() };
       p[checkProfileName(profile)] = { ...(p[profile] ?? {}), [key]: value };
-      conf.set('profiles', p);
+      await write(p);
     },
-    unset(profile, key) {
-      const p = all();
+    async unset(profile, key) {
+      const p = { ...all() };
       if (!p[profile]) return;
       const { [key]: _gone, ...rest } = p[profile];
       p[profile] = rest;
-      conf.set('profiles', p);
+      await write(p);
     },
-    deleteProfile(profile) {
-      const p = all();
+    async deleteProfile(profile) {
+      const p = { ...all() };
       delete p[profile];
-      conf.set('profiles', p);
+      await write(p);
     },
   };
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw new YcpError('usage', `cannot read the config file ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const parsed = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('it is not a JSON object');
+    return parsed as Record<string, unknown>;
+  } catch (err) {
+    throw new YcpError('usage', `the config file is not valid: ${(err as Error).message}`, {
+      hint: `fix or delete ${path}, then run \`ycp login\` again`,
+      cause: err,
+    });
+  }
 }
 
 /** File mode of the config file, or undefined when it does not exist yet. */
@@ -77,7 +103,6 @@ export function fileMode(path: string): number | undefined {
 
 /** Where the config file would be, without opening (or validating) it. */
 export async function configPathFor(env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  const { join } = await import('node:path');
   if (env.YCP_CONFIG_DIR) return join(env.YCP_CONFIG_DIR, 'config.json');
   const { default: envPaths } = await import('env-paths');
   return join(envPaths('ycp', { suffix: '' }).config, 'config.json');

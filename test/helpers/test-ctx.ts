@@ -105,8 +105,8 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
   let store: ReturnType<typeof openConfStore> | undefined;
   // Opened lazily, like the real one, so a broken config file fails the command, not the test set-up.
   const openStore = () =>
-    (store ??= openConfStore(env).then((s) => {
-      for (const [k, v] of Object.entries(o.profile ?? {})) s.set('default', k, v);
+    (store ??= openConfStore(env).then(async (s) => {
+      for (const [k, v] of Object.entries(o.profile ?? {})) await s.set('default', k, v);
       return s;
     }));
   const { ctx, cleanup } = assembleCtx({

@@ -35,7 +35,7 @@ export async function authLogin(ctx: Ctx, o: AuthLoginOptions): Promise<void> {
     }
     throw err;
   });
-  cfg.store.set(cfg.profile, 'apiKey', key);
+  await cfg.store.set(cfg.profile, 'apiKey', key);
   if (cfg.settings.apiKey.source === 'env') warn(ctx.io, 'YCLOUD_API_KEY is set in this shell and takes precedence over the stored key');
   const result = { profile: cfg.profile, key: mask(key), verified: true, balance, configPath: cfg.store.path };
   render(ctx.io, o, result, () => {

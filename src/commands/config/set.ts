@@ -8,7 +8,7 @@ export async function configSet(ctx: Ctx, o: GlobalOpts & { name: string; value:
   const name = settingName(o.name);
   const value = checkSettingValue(name, o.value);
   const cfg = await ctx.config();
-  cfg.store.set(cfg.profile, name, value);
+  await cfg.store.set(cfg.profile, name, value);
   const r = cfg.settings[name];
   render(ctx.io, o, { profile: cfg.profile, name, value }, () => {
     success(ctx.io, `${name} = ${value} (profile "${cfg.profile}")`);

@@ -8,7 +8,7 @@ export async function configUnset(ctx: Ctx, o: GlobalOpts & { name: string }): P
   const name = settingName(o.name);
   const cfg = await ctx.config();
   const had = cfg.store.profile(cfg.profile)[name] !== undefined;
-  cfg.store.unset(cfg.profile, name);
+  await cfg.store.unset(cfg.profile, name);
   render(ctx.io, o, { profile: cfg.profile, name, removed: had }, () => {
     success(ctx.io, had ? `${name} removed from profile "${cfg.profile}"` : `${name} was not set in profile "${cfg.profile}"`);
     return '';

@@ -4,7 +4,7 @@ import { YcpError, isAbortError } from '../errors.js';
 import { checkDigits, checkE164 } from '../validate.js';
 import { apiErrorFrom, isNetworkError, networkError } from './errors.js';
 import { collect, paginate } from './paginate.js';
-import { loadUndici } from './undici.js';
+import { loadHttp } from './undici.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus } from './retry.js';
 import type {
   Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
@@ -44,7 +44,7 @@ export function createYcloudApi(o: ApiOptions) {
   const timeoutMs = o.timeoutMs ?? 30_000;
 
   async function call<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
-    const { request } = await loadUndici();
+    const { request } = await loadHttp();
     const url = new URL(o.baseUrl + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const display = url.pathname.replace(new URL(o.baseUrl).pathname, '') + url.search;

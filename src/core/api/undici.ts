@@ -1,14 +1,37 @@
-type Undici = typeof import('undici');
-let cached: Promise<Undici> | undefined;
+import type { Dispatcher } from 'undici';
+
+type RequestFn = (url: URL, opts: Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & { dispatcher: Dispatcher }) => Promise<Dispatcher.ResponseData>;
+type ProxyAgentCtor = new (opts: Record<string, unknown>) => Dispatcher;
+export interface Http {
+  request: RequestFn;
+  EnvHttpProxyAgent: ProxyAgentCtor;
+}
+
+let cached: Promise<Http> | undefined;
 
 /**
- * undici, imported on first use. In the esbuild bundle a dynamic import of this CommonJS package
- * yields `{ default: module.exports }` without named exports, so unwrap it here once.
+ * The slice of undici that ycp uses, imported on first use. The package's index pulls in fetch,
+ * WebSocket, caches and mocks (~1 MB, ~55 ms to load here); the request API and the proxy-aware agent
+ * are half of that. Tests pass a MockAgent, which implements the same Dispatcher interface.
  */
-export function loadUndici(): Promise<Undici> {
-  cached ??= import('undici').then((m) => {
-    const d = (m as unknown as { default?: Undici }).default;
-    return d && typeof d.request === 'function' ? d : m;
+export function loadHttp(): Promise<Http> {
+  cached ??= Promise.all([
+    import('undici/lib/api/api-request.js'),
+    import('undici/lib/dispatcher/env-http-proxy-agent.js'),
+  ]).then(([req, agent]) => {
+    const apiRequest = unwrap(req) as (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+    return {
+      // What undici's own `request(url, opts)` does: split the URL and call the API on the dispatcher.
+      request: (url, { dispatcher, ...opts }) =>
+        apiRequest.call(dispatcher, { ...opts, origin: url.origin, path: url.pathname + url.search } as Dispatcher.RequestOptions),
+      EnvHttpProxyAgent: unwrap(agent) as ProxyAgentCtor,
+    };
   });
   return cached;
+}
+
+/** A dynamic import of a CommonJS file yields `{ default: module.exports }` (in Node and in the bundle). */
+function unwrap(m: unknown): unknown {
+  const d = (m as { default?: unknown }).default;
+  return d ?? m;
 }
