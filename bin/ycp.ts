@@ -1,5 +1,9 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
+import module from 'node:module';
 import { VERSION } from '../src/version.js';
+
+// Node >= 22.1 can keep compiled code between runs; on Node 20 this is a no-op.
+(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {

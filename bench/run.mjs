@@ -1,0 +1,26 @@
+// `npm run bench`: every speed and memory target, measured side by side in one run and printed as
+// ratios. Targets live here, never in unit tests: these machines are shared and noisy.
+import { existsSync } from 'node:fs';
+import { benchStartup } from './startup.mjs';
+
+const rows = [];
+const report = (group, r) => rows.push({ group, ...r });
+
+console.error('start-up (medians of interleaved runs; NODE_EXTRA_CA_CERTS unset in the children)…');
+for (const r of await benchStartup()) report('start-up', { name: r.name, value: `${r.medianMs} ms`, ratio: `${r.ratio}×`, target: r.target ? `≤ ${r.target}×` : '', ok: r.ok });
+
+for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen']]) {
+  if (!existsSync(new URL(file, import.meta.url))) continue;
+  const mod = await import(file);
+  if (typeof mod[fn] !== 'function') continue;
+  console.error(`${file}…`);
+  for (const r of await mod[fn]()) report(file.replace(/^\.\/|\.mjs$/g, ''), r);
+}
+
+const cols = ['group', 'name', 'value', 'ratio', 'target', 'ok'];
+const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? '').length)));
+const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd();
+console.log(line(cols.map((c) => c.toUpperCase())));
+for (const r of rows) console.log(line(cols.map((c) => (c === 'ok' ? (r.ok === undefined ? '' : r.ok ? 'yes' : 'NO') : r[c]))));
+const missed = rows.filter((r) => r.ok === false);
+if (missed.length) console.log(`\n${missed.length} target(s) missed on this run (machine: ${(await import('node:os')).cpus().length} cores, node ${process.version})`);
