@@ -1,6 +1,12 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
 import module from 'node:module';
+import v8 from 'node:v8';
 import { VERSION } from '../src/version.js';
+
+// undici parses HTTP with a WebAssembly build of llhttp. V8 then optimises it on background threads,
+// and Node waits for that work before it can exit: ~60-100 ms on every API command. A CLI sends a handful
+// of requests, for which the baseline compiler is plenty.
+v8.setFlagsFromString('--liftoff-only');
 
 // Node >= 22.1 can keep compiled code between runs; on Node 20 this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
@@ -22,7 +28,9 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const [{ run }, { createSystemCtx }] = await Promise.all([import('../src/cli.js'), import('../src/system-ctx.js')]);
   const { ctx, cleanup } = createSystemCtx(process, abort.signal);
   const code = await run(argv, ctx).finally(cleanup);
-  process.exitCode = abort.signal.aborted ? 130 : code;
-  // Anything still holding the loop (a keep-alive socket, a stray timer) must not keep ycp alive.
-  setTimeout(() => process.exit(), 2_000).unref();
+  // Cleanups have run. Leave once the output is flushed instead of waiting for idle keep-alive sockets
+  // and undici's timers to wind down (~100-200 ms after the last response here).
+  const flush = (s: NodeJS.WriteStream) => new Promise<void>((r) => (s.writableLength ? s.write('', () => r()) : r()));
+  await Promise.all([flush(process.stdout), flush(process.stderr)]);
+  process.exit(abort.signal.aborted ? 130 : code);
 }

@@ -1,7 +1,7 @@
 // Bundles bin/ycp.ts into dist/ with code splitting, so lazily imported commands
 // become their own chunks and `ycp --version` loads almost nothing.
 import { build } from 'esbuild';
-import { readFileSync, rmSync, chmodSync } from 'node:fs';
+import { readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -26,3 +26,5 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(new URL('../dist/ycp.js', import.meta.url), 0o755);
+// Tells Node the chunks are ESM without walking up to the project's package.json for each one.
+writeFileSync(new URL('../dist/package.json', import.meta.url), '{ "type": "module" }\n');

@@ -1,4 +1,5 @@
 // The one place real dependencies are wired. Heavy modules are imported inside the lazy functions.
+import { isatty } from 'node:tty';
 import type { Dispatcher } from 'undici';
 import { assembleCtx, type CtxWithCleanup } from './core/context.js';
 import { systemClock } from './core/clock.js';
@@ -13,12 +14,16 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
   const env = { ...proc.env }; // the only copy of the environment that code reads
   const io = createIo(
     {
-      stdin: proc.stdin, // stdin: prompts, `login --with-key`
+      // stdin: prompts and `login --with-key`. process.stdin builds a stream (and loads net/tty) on first
+      // touch, so it is opened only when a command reads it; isatty() answers the TTY question for free.
+      get stdin() {
+        return proc.stdin;
+      },
       stdout: proc.stdout, // results only
       stderr: proc.stderr, // everything else
-      stdinTTY: Boolean(proc.stdin.isTTY),
-      stdoutTTY: Boolean(proc.stdout.isTTY),
-      stderrTTY: Boolean(proc.stderr.isTTY),
+      stdinTTY: isatty(0),
+      stdoutTTY: isatty(1),
+      stderrTTY: isatty(2),
     },
     env,
   );

@@ -18,7 +18,9 @@ export function createIo(s: IoStreams, env: Readonly<Record<string, string | und
     return tty && env.TERM !== 'dumb';
   };
   return {
-    stdin: s.stdin,
+    get stdin() {
+      return s.stdin;
+    },
     stdout: s.stdout,
     stderr: s.stderr,
     stdoutTTY: s.stdoutTTY,
