@@ -13,6 +13,8 @@ import { registerPhone } from './commands/phone/index.js';
 import { registerMessage } from './commands/message/index.js';
 import { registerTemplate } from './commands/template/index.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerSandbox } from './commands/sandbox.js';
+import { registerDemo } from './commands/demo.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -58,6 +60,8 @@ export function buildProgram(ctx: Ctx): Command {
   registerPhone(program, ctx);
   registerMessage(program, ctx);
   registerTemplate(program, ctx);
+  registerSandbox(program, ctx);
+  registerDemo(program, ctx);
   registerCompletion(program, ctx);
   return program;
 }

@@ -1,0 +1,160 @@
+// The partner journey of `ycp demo`, run on an embedded sandbox through the real ycp code paths: the API
+// client, resolvePhone / registerPhone / waitForPhoneStatus, buildSendRequest and verifySignature (in the
+// receiver). It never prints: each step is reported through `onStep`, and the result is a report object.
+import type { Ctx } from '../context.js';
+import { YcpError } from '../errors.js';
+import { createYcloudApi, type YcloudApi } from '../api/client.js';
+import { userAgent } from '../api/from-ctx.js';
+import { buildSendRequest } from '../message/build.js';
+import { registerPhone } from '../phone/register.js';
+import { resolvePhone } from '../phone/resolve.js';
+import { waitForPhoneStatus } from '../phone/wait.js';
+import { startSandbox } from './index.js';
+import { startReceiver, type ReceivedEvent } from './receiver.js';
+
+export const DEMO_TIME_SCALE = 25;
+const DEMO_RECIPIENT = '+15550100200';
+
+export interface JourneyStep {
+  id: string;
+  title: string;
+  ok: boolean;
+  ms: number;
+  detail: string;
+}
+
+export interface JourneyReport {
+  ok: boolean;
+  durationMs: number;
+  sandbox: { origin: string; timeScale: number };
+  signup: { waba_id: string; phone_number_id?: string; business_id: string };
+  waba: { id: string; name?: string; paymentMethodAttached?: boolean };
+  phone: { id: string; e164: string; status: string; polls: number };
+  endpoint: { id: string; url: string; deleted: boolean };
+  message: { id: string; template: string; language: string; status?: string };
+  events: { id: string; type: string; status?: string; verified: true }[];
+  steps: JourneyStep[];
+  next: string[];
+}
+
+export const NEXT_COMMANDS = [
+  'ycp login          # store your real YCloud API key',
+  'ycp init           # walk the partner onboarding checklist',
+  'ycp signup serve   # serve your Embedded Signup page and finish the backend flow',
+  'ycp webhook listen # receive and verify real signed webhooks',
+];
+
+type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'dispatcher' | 'debug'>;
+
+export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) => void; timeScale?: number } = {}): Promise<JourneyReport> {
+  const started = ctx.clock.now();
+  const steps: JourneyStep[] = [];
+  async function step<T>(id: string, title: string, fn: () => Promise<T>, detail: (r: T) => string): Promise<T> {
+    const t0 = ctx.clock.now();
+    try {
+      const r = await fn();
+      const s = { id, title, ok: true, ms: ctx.clock.now() - t0, detail: detail(r) };
+      steps.push(s);
+      o.onStep?.(s);
+      return r;
+    } catch (err) {
+      const s = { id, title, ok: false, ms: ctx.clock.now() - t0, detail: (err as Error).message };
+      steps.push(s);
+      o.onStep?.(s);
+      throw err;
+    }
+  }
+
+  const timeScale = o.timeScale ?? DEMO_TIME_SCALE;
+  const sb = await step('sandbox', 'Start a local YCloud sandbox', async () => {
+    const s = await startSandbox({ port: 0, timeScale, seed: 'empty' });
+    ctx.defer(() => s.close());
+    return s;
+  }, (s) => `${s.baseUrl} (time ×${timeScale})`);
+
+  const api: YcloudApi = createYcloudApi({
+    baseUrl: sb.baseUrl,
+    apiKey: sb.apiKey,
+    dispatcher: await ctx.dispatcher(),
+    clock: ctx.clock,
+    signal: ctx.signal,
+    userAgent: userAgent(),
+    log: (l) => ctx.debug(l),
+  });
+
+  const signup = await step('signup', 'Simulated Embedded Signup', async () => sb.signup({ businessName: 'Demo Customer Co' }),
+    (r) => `waba_id ${r.waba_id}, phone_number_id ${r.phone_number_id}`);
+
+  const waba = await step('waba', 'Retrieve the WABA and check paymentMethodAttached', async () => {
+    const w = await api.getWaba(signup.waba_id);
+    if (w.paymentMethodAttached !== true) {
+      throw new YcpError('pending', `WABA ${signup.waba_id} has no payment method attached`, { hint: 'ask YCloud to attach its credit line (CONTRACT §16)' });
+    }
+    return w;
+  }, (w) => `${w.name ?? w.id}: paymentMethodAttached = true`);
+
+  const phone = await step('phone', 'Find the new number', () => resolvePhone(api, signup.waba_id, signup.phone_number_id!),
+    (p) => `${p.e164} (ID ${p.phoneNumberId}) is ${p.number.status}`);
+
+  await step('register', 'Register the number (once)', () => registerPhone(api, phone.wabaId, phone.phoneNumberId, async () => {}),
+    (r) => (r.skipped ? 'already CONNECTED' : `registration sent; status ${r.status}`));
+
+  const connected = await step('connected', 'Wait for CONNECTED', () =>
+    waitForPhoneStatus({ api, clock: ctx.clock, signal: ctx.signal }, { wabaId: phone.wabaId, e164: phone.e164, for: 'CONNECTED', timeoutMs: 8_000, intervalMs: 100 }),
+    (r) => `${r.e164} is CONNECTED after ${r.polls} checks`);
+
+  const { receiver, endpoint } = await step('webhook', 'Create a webhook endpoint for a local verifying receiver', async () => {
+    const receiver = await startReceiver({ now: () => ctx.clock.now() });
+    ctx.defer(() => receiver.close());
+    const endpoint = await api.createWebhookEndpoint({ url: receiver.url, enabledEvents: ['whatsapp.message.updated'], description: 'ycp demo (temporary)' });
+    let deleted = false;
+    const remove = async () => {
+      if (deleted) return;
+      deleted = true;
+      await api.deleteWebhookEndpoint(endpoint.id);
+    };
+    ctx.defer(remove);
+    receiver.setSecrets([endpoint.secret ?? '']);
+    return { receiver, endpoint: { ...endpoint, remove } };
+  }, ({ endpoint }) => `${endpoint.id} → ${endpoint.url}`);
+
+  const template = await step('template', 'Pick an APPROVED template', async () => {
+    const list = await api.listTemplates({ wabaId: phone.wabaId, status: 'APPROVED' });
+    const t = list.find((x) => x.name === 'hello_world') ?? list[0];
+    if (!t) throw new YcpError('api', `WABA ${phone.wabaId} has no APPROVED template`);
+    return t;
+  }, (t) => `${t.name} (${t.language})`);
+
+  const sent = await step('send', 'Send a template message', () =>
+    api.sendMessage(buildSendRequest({ from: phone.e164, to: DEMO_RECIPIENT, template: template.name, language: template.language })),
+    (m) => `message ${m.id} to ${DEMO_RECIPIENT}: ${m.status}`);
+
+  const events = await step('events', 'Receive the signed delivered and read events', async () => {
+    const of = (status: string) => (e: ReceivedEvent) =>
+      e.type === 'whatsapp.message.updated' && (e.event.whatsappMessage as { id?: string; status?: string } | undefined)?.id === sent.id &&
+      (e.event.whatsappMessage as { status?: string }).status === status;
+    // Events may arrive in any order (CONTRACT §9): wait for both, whichever comes first.
+    return Promise.all([receiver.waitFor(of('delivered'), 5_000), receiver.waitFor(of('read'), 5_000)]);
+  }, (evs) => `${evs.length} events verified with the endpoint secret (${evs.map((e) => (e.event.whatsappMessage as { status: string }).status).join(', ')})`);
+
+  const final = await api.getMessage(sent.id);
+  await step('cleanup', 'Clean up: delete the endpoint, stop the servers', async () => {
+    await endpoint.remove();
+    await receiver.close();
+    await sb.close();
+  }, () => `endpoint ${endpoint.id} deleted; sandbox and receiver stopped`);
+
+  return {
+    ok: true,
+    durationMs: ctx.clock.now() - started,
+    sandbox: { origin: sb.origin, timeScale },
+    signup: { waba_id: signup.waba_id, phone_number_id: signup.phone_number_id, business_id: signup.business_id },
+    waba: { id: String(waba.id), name: waba.name, paymentMethodAttached: waba.paymentMethodAttached },
+    phone: { id: phone.phoneNumberId, e164: phone.e164, status: connected.status, polls: connected.polls },
+    endpoint: { id: endpoint.id, url: endpoint.url, deleted: true },
+    message: { id: sent.id, template: template.name, language: template.language, status: final.status },
+    events: events.map((e) => ({ id: e.id, type: e.type, status: (e.event.whatsappMessage as { status?: string }).status, verified: true as const })),
+    steps,
+    next: NEXT_COMMANDS,
+  };
+}
