@@ -14,7 +14,17 @@ for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'b
   const mod = await import(file);
   if (typeof mod[fn] !== 'function') continue;
   console.error(`${file}…`);
-  for (const r of await mod[fn]()) report(file.replace(/^\.\/|\.mjs$/g, ''), r);
+  const out = await mod[fn]();
+  const group = file.replace(/^\.\/|\.mjs$/g, '');
+  for (const r of Array.isArray(out) ? out : [out]) {
+    if ('value' in r) report(group, r);
+    else {
+      // A single measurement object: show its numbers side by side.
+      const { name, target, ok, ...nums } = r;
+      const value = Object.entries(nums).filter(([, v]) => typeof v === 'number').map(([k, v]) => `${k}=${v}`).join(' ');
+      report(group, { name: name ?? group, value, ratio: r.ratio ?? '', target, ok });
+    }
+  }
 }
 
 const cols = ['group', 'name', 'value', 'ratio', 'target', 'ok'];
