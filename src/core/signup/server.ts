@@ -64,6 +64,8 @@ interface SessionState {
   result?: Record<string, unknown>;
   error?: PageError;
   finalRead: boolean;
+  /** A browser posted it (Sec-Fetch-* headers), so a page is polling for the final state. */
+  pageWatching: boolean;
   onFinalRead: (() => void)[];
 }
 
@@ -98,7 +100,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
       },
       settled: (ms) =>
         new Promise<void>((resolve) => {
-          if (st.finalRead) return resolve();
+          if (st.finalRead || !st.pageWatching) return resolve();
           const t = setTimeout(resolve, ms);
           st.onFinalRead.push(() => {
             clearTimeout(t);
@@ -150,7 +152,8 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
       if (err instanceof CallbackError) return json(res, err.status, { error: err.message });
       throw err;
     }
-    const st: SessionState = { status: 'running', steps: [], finalRead: false, onFinalRead: [] };
+    const pageWatching = req.headers['sec-fetch-mode'] !== undefined;
+    const st: SessionState = { status: 'running', steps: [], finalRead: false, pageWatching, onFinalRead: [] };
     sessions.set(hash(token).toString('hex'), st);
     current = o.keepRunning ? newToken() : undefined;
     json(res, 202, { ok: true });
