@@ -56,7 +56,7 @@ function human(ctx: Ctx, e: ServeEvent, keepRunning: boolean): void {
       say(io, `Open ${e.publicUrl} and click "Connect WhatsApp". Waiting for the signup… (Ctrl-C to stop)`);
       return;
     case 'captured':
-      say(io, `${e.event.startsWith('FINISH') ? '✓' : '✗'} Captured ${e.summary}`);
+      say(io, `${e.signupEvent.startsWith('FINISH') ? '✓' : '✗'} Captured ${e.summary}`);
       return;
     case 'progress':
       say(io, `  · ${e.message}`);

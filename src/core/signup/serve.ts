@@ -30,7 +30,7 @@ export interface ServeOptions {
 
 export type ServeEvent =
   | { type: 'serving'; localUrl: string; publicUrl: string; provider: string; reason: string; host: string; redirectUri: string; ephemeral: boolean; sandbox: boolean }
-  | { type: 'captured'; summary: string; event: string; wabaId?: string; phoneNumberId?: string; businessId?: string; codeReceived: boolean; currentStep?: string }
+  | { type: 'captured'; summary: string; signupEvent: string; wabaId?: string; phoneNumberId?: string; businessId?: string; codeReceived: boolean; currentStep?: string }
   | ({ type: 'progress' } & FlowProgress)
   | { type: 'result'; record: SignupRecord; file: string }
   | { type: 'failed'; record: SignupRecord; file: string; error: YcpError };
@@ -83,7 +83,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
   for (;;) {
     const session = await server.next(ctx.signal);
     const c = session.capture;
-    emit({ type: 'captured', summary: describeCapture(c), event: c.event, wabaId: c.wabaId, phoneNumberId: c.phoneNumberId, businessId: c.businessId, codeReceived: Boolean(c.code), currentStep: c.currentStep });
+    emit({ type: 'captured', summary: describeCapture(c), signupEvent: c.event, wabaId: c.wabaId, phoneNumberId: c.phoneNumberId, businessId: c.businessId, codeReceived: Boolean(c.code), currentStep: c.currentStep });
     const { record, failure } = await handle(ctx, o, api, session, emit);
     const file = await saveRecord(dir, record);
     emit(failure ? { type: 'failed', record, file, error: failure } : { type: 'result', record, file });
