@@ -52,6 +52,7 @@
   }
 
   function showResult(ok, title, fields, hint) {
+    el.button.hidden = true; // a final state: the result box replaces the button
     el.result.hidden = false;
     el.result.className = ok ? 'result ok' : 'result bad';
     el.title.textContent = title;

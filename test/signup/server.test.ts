@@ -32,7 +32,7 @@ function http(method: string, path: string, body?: string | Buffer, headers: Rec
   });
 }
 const json = { 'content-type': 'application/json' };
-const post = (body: unknown, headers = json) => http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), headers);
+const post = (body: unknown, headers: Record<string, string> = json) => http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), headers);
 const token = async () => String(readConfigBlock((await http('GET', '/')).body)!.state);
 const finish = (state: string, over: Record<string, unknown> = {}) => ({ state, event: 'FINISH', code: SIGNUP_CODE, waba_id: '111', phone_number_id: '222', ...over });
 
