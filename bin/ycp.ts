@@ -3,10 +3,16 @@ import { run } from '../src/cli.js';
 import { createSystemCtx } from '../src/system-ctx.js';
 
 const abort = new AbortController();
-let signals = 0;
+let firstSignalAt = 0;
 const onSignal = (sig: NodeJS.Signals) => {
   // First Ctrl-C/SIGTERM: abort the run so cleanups happen. Second: leave at once (Stripe's listen).
-  if (++signals > 1) process.exit(130);
+  // conf's when-exit re-raises the first signal on ycp itself at once; that echo is not a second
+  // Ctrl-C, and exiting on it would cut the cleanups short (orphaned cloudflared, kept endpoints).
+  if (firstSignalAt) {
+    if (Date.now() - firstSignalAt > 500) process.exit(130);
+    return;
+  }
+  firstSignalAt = Date.now();
   abort.abort(Object.assign(new Error(`received ${sig}`), { name: 'AbortError' }));
 };
 process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
