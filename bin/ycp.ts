@@ -17,10 +17,16 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${VERSION}\n`);
 } else {
   const abort = new AbortController();
-  let signals = 0;
+  let firstSignalAt = 0;
   const onSignal = (sig: NodeJS.Signals) => {
     // First Ctrl-C/SIGTERM: abort the run so cleanups happen. Second: leave at once (Stripe's listen).
-    if (++signals > 1) process.exit(130);
+    // conf's when-exit re-raises the first signal on ycp itself at once; that echo is not a second
+    // Ctrl-C, and exiting on it would cut the cleanups short (orphaned cloudflared, kept endpoints).
+    if (firstSignalAt) {
+      if (Date.now() - firstSignalAt > 500) process.exit(130);
+      return;
+    }
+    firstSignalAt = Date.now();
     abort.abort(Object.assign(new Error(`received ${sig}`), { name: 'AbortError' }));
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
@@ -29,7 +35,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { ctx, cleanup } = createSystemCtx(process, abort.signal);
   const code = await run(argv, ctx).finally(cleanup);
   // Cleanups have run. Leave once the output is flushed instead of waiting for idle keep-alive sockets
-  // and undici's timers to wind down (~100-200 ms after the last response here).
+  // and V8's background work to wind down (~100-200 ms after the last response here).
   const flush = (s: NodeJS.WriteStream) => new Promise<void>((r) => (s.writableLength ? s.write('', () => r()) : r()));
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
   process.exit(abort.signal.aborted ? 130 : code);

@@ -15,6 +15,7 @@ import { registerTemplate } from './commands/template/index.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerDemo } from './commands/demo.js';
+import { registerSignup } from './commands/signup/index.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -60,6 +61,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerPhone(program, ctx);
   registerMessage(program, ctx);
   registerTemplate(program, ctx);
+  registerSignup(program, ctx);
   registerSandbox(program, ctx);
   registerDemo(program, ctx);
   registerCompletion(program, ctx);

@@ -54,6 +54,17 @@ async function isExecutable(p: string): Promise<boolean> {
   }
 }
 
+const live = new Set<{ kill(sig?: NodeJS.Signals): boolean }>();
+let hooked = false;
+/** Last resort when ycp exits without its cleanups (a second Ctrl-C): no child outlives it. */
+function installExitHook(): void {
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGTERM');
+  });
+}
+
 export function createExecaSpawner(): Spawner {
   return {
     which: whichOnPath,
@@ -70,7 +81,10 @@ export function createExecaSpawner(): Spawner {
           env: opts.env,
           extendEnv: opts.env === undefined,
           cwd: opts.cwd,
-          cleanup: true,
+          // Not execa's `cleanup`: it uses signal-exit, which re-raises SIGINT/SIGTERM on ycp itself;
+          // bin counts that as a second Ctrl-C and exits at once, mid-cleanup, orphaning this child.
+          // `live` + the exit hook below give the same last-resort kill without the re-raise.
+          cleanup: false,
           cancelSignal: opts.signal,
           forceKillAfterDelay: opts.killAfterMs ?? 3_000,
           reject: false,
@@ -80,6 +94,9 @@ export function createExecaSpawner(): Spawner {
       } catch (err) {
         throw new YcpError('internal', `could not start ${command} ${args.join(' ')}: ${(err as Error).message}`, { cause: err });
       }
+      live.add(child);
+      void child.once('exit', () => live.delete(child));
+      installExitHook();
       const pump = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') => {
         if (!stream) return;
         let buf = '';
@@ -96,10 +113,14 @@ export function createExecaSpawner(): Spawner {
       };
       pump(child.stdout, 'stdout');
       pump(child.stderr, 'stderr');
-      const exited: Promise<ChildExit> = child.then(
-        (r) => ({ exitCode: r.exitCode, signal: r.signal }),
-        (e: { exitCode?: number; signal?: string; message?: string }) => ({ exitCode: e.exitCode, signal: e.signal }),
-      );
+      // The child's own 'exit' event, not execa's promise: with cancelSignal, execa settles as soon as
+      // the signal aborts, before the child is gone, and ycp could exit first and orphan it.
+      void child.catch(() => undefined);
+      const exited = new Promise<ChildExit>((resolve) => {
+        const done = (code: number | null, sig: NodeJS.Signals | null) => resolve({ exitCode: code ?? undefined, signal: sig ?? undefined });
+        if (child.exitCode !== null || child.signalCode !== null) done(child.exitCode, child.signalCode);
+        else child.once('exit', done);
+      });
       let stopping: Promise<ChildExit> | undefined;
       return {
         pid: child.pid,

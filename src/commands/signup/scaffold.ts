@@ -1,0 +1,61 @@
+import type { Ctx } from '../../core/context.js';
+import type { SettingName } from '../../core/settings.js';
+import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
+import { isDigits } from '../../core/validate.js';
+import { say, success } from '../../ui/format.js';
+import { render } from '../../ui/render.js';
+import type { GlobalOpts } from '../shared.js';
+
+export interface SignupScaffoldOptions extends GlobalOpts {
+  out: string;
+  force?: boolean;
+  appId?: string;
+  configId?: string;
+  solutionId?: string;
+  graphVersion?: string;
+  featureType?: string;
+}
+
+const ASK: { name: SettingName & keyof SignupScaffoldOptions; flag: string; message: string }[] = [
+  { name: 'appId', flag: '--app-id', message: 'Your Meta app ID (App Dashboard → App settings → Basic)' },
+  { name: 'configId', flag: '--config-id', message: 'Configuration ID (Facebook Login for Business → Configurations)' },
+  { name: 'solutionId', flag: '--solution-id', message: 'Partner Solution ID (from the solution YCloud accepted)' },
+];
+
+export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promise<void> {
+  const cfg = await ctx.config();
+  const values: Record<string, string | undefined> = { graphVersion: o.graphVersion ?? cfg.get('graphVersion'), featureType: o.featureType };
+  // flag > env > profile (saved by `ycp init`); a missing one is asked on a TTY, else exit 2 naming its flag.
+  for (const q of ASK) {
+    values[q.name] =
+      o[q.name] ??
+      cfg.get(q.name) ??
+      (await ctx.prompt.input({ message: q.message, flag: q.flag, validate: (v) => isDigits(v.trim()) || 'digits only' })).trim();
+  }
+  const page = checkPageValues(values);
+  const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page });
+  render(ctx.io, { json: o.json }, { ...r, values: page }, () => r.files.join('\n'));
+  if (o.json) return;
+  success(ctx.io, `${r.overwritten.length ? 'Rewrote' : 'Wrote'} the Embedded Signup page in ${r.dir}`);
+  say(
+    ctx.io,
+    [
+      '',
+      'Next steps:',
+      `  1. Serve it over HTTPS:   ycp signup serve --dir ${quote(o.out)}`,
+      '     It prints the exact host to add below. A cloudflared quick tunnel gets a new host every run;',
+      '     for a fixed one use --tunnel ngrok --domain YOUR.ngrok.app, or --public-url https://your.host.',
+      '  2. Meta App Dashboard → Facebook Login for Business → Settings → Client OAuth settings: turn on',
+      '     Client OAuth Login, Web OAuth Login, Enforce HTTPS, Embedded Browser OAuth Login,',
+      '     Use Strict Mode for redirect URIs and Login with the JavaScript SDK. Then add',
+      '       Allowed Domains:            the page host, e.g. abc-def.trycloudflare.com',
+      '       Valid OAuth Redirect URIs:  https://<that host>/',
+      '     Meta sends the WABA and phone number IDs only to pages on a listed HTTPS domain.',
+      '  3. Open the page, click "Connect WhatsApp", and finish the steps: ycp then checks the WABA,',
+      '     registers the number once and waits for CONNECTED.',
+      `  Hosting it yourself? Copy the three files to your HTTPS site and list that exact host the same way.`,
+    ].join('\n'),
+  );
+}
+
+const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

@@ -1,0 +1,54 @@
+// ngrok through its Node package (@ngrok/ngrok, an optional dependency loaded only here, at run time).
+import { YcpError } from '../errors.js';
+import type { Tunnel, TunnelStatus } from './tunnel.js';
+
+export interface NgrokListener {
+  url(): string | null;
+  close(): Promise<void>;
+}
+export interface NgrokModule {
+  forward(config: { addr: string; authtoken?: string; domain?: string }): Promise<NgrokListener>;
+}
+
+/** The package, or undefined when it is not installed (optional dependencies may be skipped). */
+export async function loadNgrok(): Promise<NgrokModule | undefined> {
+  try {
+    const name = '@ngrok/ngrok'; // a variable keeps bundlers from resolving it at build time
+    return (await import(name)) as NgrokModule;
+  } catch {
+    return undefined;
+  }
+}
+
+export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: string }): Tunnel {
+  let status: TunnelStatus = { state: 'starting' };
+  let listener: NgrokListener | undefined;
+  let stopped = false;
+  return {
+    provider: 'ngrok',
+    // A reserved domain stays the same; a random one changes every run.
+    ephemeral: !o.domain,
+    status: () => status,
+    async start(port) {
+      try {
+        listener = await mod.forward({ addr: `127.0.0.1:${port}`, authtoken: o.authtoken, domain: o.domain });
+      } catch (err) {
+        const message = `ngrok could not open a tunnel: ${(err as Error).message}`;
+        const hint = o.domain ? `check that ${o.domain} is reserved on the account of NGROK_AUTHTOKEN` : 'check NGROK_AUTHTOKEN';
+        status = { state: 'failed', message, hint };
+        throw new YcpError('network', message, { hint, cause: err });
+      }
+      if (stopped) await listener.close();
+      const url = listener.url();
+      if (!url) throw new YcpError('network', 'ngrok opened a tunnel without a URL');
+      status = { state: 'connected', url };
+      return { url };
+    },
+    async stop() {
+      stopped = true;
+      const l = listener;
+      listener = undefined;
+      if (l) await l.close();
+    },
+  };
+}

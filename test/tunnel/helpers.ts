@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const FAKE_BIN = join(import.meta.dirname, '..', 'fixtures', 'bin');
+/** PATH with the fake cloudflared first (node itself must stay reachable for its shebang). */
+export const PATH_WITH_FAKE = [FAKE_BIN, process.env.PATH].join(delimiter);
+/** A PATH where no cloudflared can be found, but node still can. */
+export const PATH_WITHOUT = [mkdtempSync(join(tmpdir(), 'ycp-empty-')), join(process.execPath, '..')].join(delimiter);
+
+export function pidFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'ycp-cf-')), 'pid');
+}
+
+export async function readPid(file: string): Promise<number> {
+  for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(20);
+  return Number(readFileSync(file, 'utf8'));
+}
+
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
