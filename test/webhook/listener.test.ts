@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { startWebhookListener, type ListenerOptions, type Rejection, type WebhookEvent, type WebhookListener } from '../../src/core/webhook/listener.js';
@@ -83,9 +84,10 @@ describe('webhook listener', () => {
     const chunked = await request(l.url, {
       method: 'POST',
       headers: { 'ycloud-signature': 't=1,s=00' },
-      body: (async function* () {
+      // a stream: no content-length, so the limit must be enforced while reading
+      body: Readable.from((function* () {
         for (let i = 0; i < 17; i++) yield Buffer.alloc(64 * 1024, 0x20);
-      })(),
+      })()),
     });
     expect(chunked.statusCode).toBe(413);
     await chunked.body.dump();

@@ -118,16 +118,9 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
       return reject(res, tooLarge(declared, maxBody), { connection: 'close' });
     }
     // CONTRACT §12: the signature covers the exact raw bytes, so capture them before any parse.
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBody) over = true;
-      if (!over) chunks.push(chunk);
-    }
-    if (over) return reject(res, tooLarge(size, maxBody), { connection: 'close' });
-    const raw = Buffer.concat(chunks, size);
+    const body = await readBody(req, maxBody);
+    if (body.over) return reject(res, tooLarge(body.size, maxBody), { connection: 'close' });
+    const raw = body.raw;
 
     const header = req.headers[SIGNATURE_HEADER];
     const v = verifySignature({
@@ -171,7 +164,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     if (!seen.has(id)) {
       if (recorder && !recorder.has(id)) {
         try {
-          await recorder.append(id, event);
+          await recorder.append(id, event, raw);
         } catch (err) {
           // Not on disk, so not acknowledged: YCloud retries and nothing is lost.
           return reject(res, { status: 500, reason: 'record-failed', detail: `could not write to ${recorder.path}: ${(err as Error).message}`, id });
@@ -243,4 +236,18 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
 
 function tooLarge(size: number, max: number): Rejection {
   return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}` };
+}
+
+/** Event callbacks rather than `for await`: measurably cheaper per request (bench/listen.mjs). */
+function readBody(req: IncomingMessage, max: number): Promise<{ raw: Buffer; size: number; over: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= max) chunks.push(c);
+    });
+    req.once('end', () => resolve({ raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), size, over: size > max }));
+    req.once('error', reject);
+  });
 }
