@@ -122,6 +122,36 @@ describe('ycp webhook listen', () => {
     expect(await done).toBe(130);
   });
 
+  test('YCloud refusing the endpoint → exit 1 with its code; the receiver is closed, nothing to delete', async () => {
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: BASE } });
+    t.api.on('POST', '/webhookEndpoints').reply(400, { error: { status: 400, code: 'PARAM_INVALID', message: 'url must be public', requestId: 'req_x' } });
+    expect(await t.run(['webhook', 'listen', '--status-interval', '0'])).toBe(1);
+    expect(t.stderr()).toContain('code: PARAM_INVALID');
+    const url = /receiving on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.stderr())?.[1];
+    expect(url).toBeUndefined(); // never announced as ready
+    expect(t.api.requests.map((r) => r.method)).toEqual(['POST']);
+  });
+
+  test('on a TTY each event is one line: time, type, id, summary; --forward-to passes the app status back', async () => {
+    const { startFakeApp } = await import('./helpers.js');
+    const app = await startFakeApp(() => 202);
+    try {
+      const { done } = startListen(['--forward-to', app.url], { stdoutTTY: true });
+      t.agent.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+      t.api.on('DELETE', `/webhookEndpoints/${EP.id}`).reply(200, EP);
+      const url = await localUrl();
+      const tpl = anEvent('evt_tty_0001', 'whatsapp.template.reviewed', { whatsappTemplate: { wabaId: '1', name: 'order_update', language: 'en_US', status: 'REJECTED', reason: 'INVALID_FORMAT' } });
+      expect((await postSigned(url, JSON.stringify(tpl), { secret: SECRET, t: sign(), dispatcher: agent })).status).toBe(202);
+      expect(app.received).toHaveLength(1);
+      t.abort();
+      expect(await done).toBe(130);
+      expect(t.stdout()).toMatch(/^\d\d:\d\d:\d\d  whatsapp\.template\.reviewed  evt_tty_0001  order_update\/en_US status REJECTED reason INVALID_FORMAT\n$/);
+      expect(t.stderr()).toContain('1 forwarded, 0 forward failure(s)');
+    } finally {
+      await app.close();
+    }
+  });
+
   test('no API key → exit 4 before anything starts', async () => {
     t = createTestCtx({ noKey: true });
     expect(await t.run(['webhook', 'listen'])).toBe(4);
