@@ -16,6 +16,7 @@ import { registerCompletion } from './commands/completion.js';
 import { registerSandbox } from './commands/sandbox.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSignup } from './commands/signup/index.js';
+import { registerWebhook } from './commands/webhook/index.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -62,6 +63,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerMessage(program, ctx);
   registerTemplate(program, ctx);
   registerSignup(program, ctx);
+  registerWebhook(program, ctx);
   registerSandbox(program, ctx);
   registerDemo(program, ctx);
   registerCompletion(program, ctx);

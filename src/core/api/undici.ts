@@ -1,6 +1,9 @@
 import type { Dispatcher } from 'undici';
 
-type RequestFn = (url: URL, opts: Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & { dispatcher: Dispatcher }) => Promise<Dispatcher.ResponseData>;
+type RequestFn = (
+  url: URL | string,
+  opts: Omit<Dispatcher.RequestOptions, 'origin' | 'path'> & { dispatcher?: Dispatcher },
+) => Promise<Dispatcher.ResponseData>;
 type ProxyAgentCtor = new (opts: Record<string, unknown>) => Dispatcher;
 export interface Http {
   request: RequestFn;
@@ -18,13 +21,24 @@ export function loadHttp(): Promise<Http> {
   cached ??= Promise.all([
     import('undici/lib/api/api-request.js'),
     import('undici/lib/dispatcher/env-http-proxy-agent.js'),
-  ]).then(([req, agent]) => {
+    import('undici/lib/dispatcher/agent.js'),
+  ]).then(([req, proxyAgent, agent]) => {
     const apiRequest = unwrap(req) as (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
+    const Agent = unwrap(agent) as ProxyAgentCtor;
+    let direct: Dispatcher | undefined;
     return {
       // What undici's own `request(url, opts)` does: split the URL and call the API on the dispatcher.
-      request: (url, { dispatcher, ...opts }) =>
-        apiRequest.call(dispatcher, { ...opts, origin: url.origin, path: url.pathname + url.search } as Dispatcher.RequestOptions),
-      EnvHttpProxyAgent: unwrap(agent) as ProxyAgentCtor,
+      // Without one (local traffic: forwarding to the partner's app, trigger, replay) a direct agent
+      // is used, never a proxy.
+      request: (url, { dispatcher, ...opts }) => {
+        const u = typeof url === 'string' ? new URL(url) : url;
+        return apiRequest.call(dispatcher ?? (direct ??= new Agent({})), {
+          ...opts,
+          origin: u.origin,
+          path: u.pathname + u.search,
+        } as Dispatcher.RequestOptions);
+      },
+      EnvHttpProxyAgent: unwrap(proxyAgent) as ProxyAgentCtor,
     };
   });
   return cached;

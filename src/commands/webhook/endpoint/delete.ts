@@ -1,0 +1,14 @@
+import type { Ctx } from '../../../core/context.js';
+import { forgetEndpoint } from '../../../core/webhook/endpoints.js';
+import { success } from '../../../ui/format.js';
+import { confirmAction, type GlobalOpts } from '../../shared.js';
+import { renderEndpoint } from './show.js';
+
+export async function webhookEndpointDelete(ctx: Ctx, o: GlobalOpts & { id: string }): Promise<void> {
+  await confirmAction(ctx, o, `Delete webhook endpoint ${o.id}? It stops receiving events at once.`);
+  const api = await ctx.api();
+  const e = await api.deleteWebhookEndpoint(o.id);
+  await forgetEndpoint(ctx, o.id);
+  if (!o.json) success(ctx.io, `Deleted webhook endpoint ${o.id}`);
+  renderEndpoint(ctx, o, e);
+}

@@ -1,0 +1,39 @@
+// What `webhook listen` shows. stdout: one line per event (TTY), tab-separated rows (pipe), or the
+// event itself as NDJSON (--json). Everything else (rejections, forwards, status) goes to stderr.
+// Bodies of rejected deliveries are never shown (CLI.md §7).
+import type { Ctx } from '../../core/context.js';
+import type { ForwardResult, Rejection, WebhookEvent } from '../../core/webhook/listener.js';
+import { summarizeEvent } from '../../core/webhook/summary.js';
+import { colors, say, warn } from '../../ui/format.js';
+import { emitLine } from '../../ui/render.js';
+
+export function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }) {
+  const out = colors(ctx.io).out;
+  const err = colors(ctx.io).err;
+  return {
+    event(e: WebhookEvent): void {
+      if (o.json) return emitLine(ctx.io, e);
+      const at = new Date(ctx.clock.now());
+      const summary = summarizeEvent(e);
+      if (!ctx.io.stdoutTTY) {
+        ctx.io.stdout.write(`${at.toISOString()}\t${e.type}\t${e.id}\t${summary}\n`);
+        return;
+      }
+      const time = at.toTimeString().slice(0, 8);
+      ctx.io.stdout.write(`${out.dim(time)}  ${out.cyan(String(e.type))}  ${e.id}  ${summary}\n`);
+    },
+    reject(r: Rejection): void {
+      say(ctx.io, `${err.red('rejected')} ${r.status} ${r.reason}: ${r.detail}`);
+    },
+    forward(r: ForwardResult, to: string): void {
+      const ok = r.status >= 200 && r.status < 300;
+      if (ok && !ctx.io.stderrTTY && !o.verbose) return;
+      const line = `forward ${r.id} → ${to} ${r.status} (${r.ms}ms)${r.error ? `: ${r.error}` : ''}`;
+      if (ok) say(ctx.io, `${err.dim(line)}`);
+      else warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
+    },
+    duplicate(id: string): void {
+      ctx.debug(`duplicate delivery of ${id} acknowledged (already handled)`);
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// Temporary endpoints of `webhook listen` (ARCHITECTURE §7): YCloud keeps them until deleted, and an
+// account has at most 20 (CONTRACT §5), so every one carries a parseable marker in `description`
+// and its id is recorded in the profile store; `webhook clean` finds what a killed run left behind.
+import { hostname as osHostname } from 'node:os';
+import type { Ctx } from '../context.js';
+import type { WebhookEndpoint } from '../api/types.js';
+import { createYcloudApi, type YcloudApi } from '../api/client.js';
+import { YcpError } from '../errors.js';
+import { VERSION } from '../../version.js';
+
+export const MARKER_PREFIX = 'ycp listen';
+export const STORE_KEY = 'webhookListenEndpoints';
+/** Endpoints of runs on other hosts are only removed past this age (or with --all-hosts). */
+export const OTHER_HOST_MAX_AGE_MS = 24 * 3_600_000;
+
+export interface ListenMarker {
+  host: string;
+  pid: number;
+  started: string;
+}
+
+export function currentHost(): string {
+  // A space would break the key=value marker; the description is capped at 400 characters.
+  return osHostname().replace(/\s+/g, '_').slice(0, 200) || 'unknown-host';
+}
+
+export function listenDescription(m: ListenMarker): string {
+  return `${MARKER_PREFIX} host=${m.host} pid=${m.pid} started=${m.started}`;
+}
+
+export function parseListenMarker(description: string | undefined): ListenMarker | undefined {
+  const m = /^ycp listen host=(\S+) pid=(\d+) started=(\S+)/.exec(description ?? '');
+  if (!m) return undefined;
+  return { host: m[1]!, pid: Number(m[2]), started: m[3]! };
+}
+
+/** This process: the marker lets `clean` test whether the run that made an endpoint is alive. */
+export function currentPid(): number {
+  return process.pid;
+}
+
+/** Liveness of a pid on this host. EPERM means it exists but belongs to someone else. */
+export function isPidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export type LeftoverVerdict =
+  | { remove: true; why: string }
+  | { remove: false; why: string };
+
+/**
+ * Same host + dead pid: a leftover. Same host + live pid: a running listen, kept. Another host: we
+ * cannot see its processes, so only with --all-hosts or once older than OTHER_HOST_MAX_AGE_MS.
+ */
+export function judgeLeftover(
+  m: ListenMarker,
+  o: { host: string; now: number; isAlive: (pid: number) => boolean; allHosts?: boolean; maxAgeMs?: number },
+): LeftoverVerdict {
+  if (m.host === o.host) {
+    return o.isAlive(m.pid) ? { remove: false, why: `listen run pid ${m.pid} is still running` } : { remove: true, why: `listen run pid ${m.pid} is gone` };
+  }
+  if (o.allHosts) return { remove: true, why: `made on ${m.host} (--all-hosts)` };
+  const age = o.now - Date.parse(m.started);
+  const max = o.maxAgeMs ?? OTHER_HOST_MAX_AGE_MS;
+  if (Number.isFinite(age) && age > max) return { remove: true, why: `made on ${m.host} more than ${Math.round(max / 3_600_000)}h ago` };
+  return { remove: false, why: `made on ${m.host}; pass --all-hosts to remove it` };
+}
+
+export interface RecordedEndpoint {
+  id: string;
+  url: string;
+  host: string;
+  pid: number;
+  started: string;
+}
+
+export async function recordEndpoint(ctx: Pick<Ctx, 'config'>, e: RecordedEndpoint): Promise<void> {
+  const cfg = await ctx.config();
+  const list = recordedEndpoints(cfg.store.profile(cfg.profile));
+  await cfg.store.set(cfg.profile, STORE_KEY, [...list.filter((x) => x.id !== e.id), e]);
+}
+
+export async function forgetEndpoint(ctx: Pick<Ctx, 'config'>, id: string): Promise<void> {
+  const cfg = await ctx.config();
+  const list = recordedEndpoints(cfg.store.profile(cfg.profile));
+  if (list.some((x) => x.id === id)) await cfg.store.set(cfg.profile, STORE_KEY, list.filter((x) => x.id !== id));
+}
+
+export function recordedEndpoints(profile: Readonly<Record<string, unknown>>): RecordedEndpoint[] {
+  const v = profile[STORE_KEY];
+  return Array.isArray(v) ? (v as RecordedEndpoint[]).filter((x) => x && typeof x.id === 'string') : [];
+}
+
+/**
+ * An API client for cleanups: by the time they run, ctx.signal is usually aborted (Ctrl-C), and the
+ * regular client would abort the DELETE at once. This one has its own short deadline instead.
+ */
+export async function cleanupApi(ctx: Pick<Ctx, 'config' | 'dispatcher' | 'clock' | 'debug'>, timeoutMs = 8_000): Promise<YcloudApi> {
+  const cfg = await ctx.config();
+  const apiKey = cfg.get('apiKey');
+  if (!apiKey) throw new YcpError('auth', 'no API key is set');
+  return createYcloudApi({
+    baseUrl: cfg.get('baseUrl')!,
+    apiKey,
+    dispatcher: await ctx.dispatcher(),
+    clock: ctx.clock,
+    signal: new AbortController().signal,
+    userAgent: `ycp/${VERSION} cleanup`,
+    log: (l) => ctx.debug(l),
+    timeoutMs,
+  });
+}
+
+/** Deletes one endpoint; a 404 means it is already gone, which is what we wanted. */
+export async function deleteEndpointQuietly(api: YcloudApi, id: string): Promise<'deleted' | 'gone'> {
+  try {
+    await api.deleteWebhookEndpoint(id);
+    return 'deleted';
+  } catch (err) {
+    if (err instanceof YcpError && err.info.code === 'NOT_FOUND') return 'gone';
+    throw err;
+  }
+}
+
+export function isLoopbackUrl(url: string): boolean {
+  try {
+    const h = new URL(url).hostname.replace(/^\[|\]$/g, '');
+    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+  } catch {
+    return false;
+  }
+}
+
+export type { WebhookEndpoint };

@@ -1,0 +1,42 @@
+// `webhook trigger` and `webhook replay`: POST an event the way YCloud does (CONTRACT §11–§12):
+// JSON body, `YCloud-Signature: t=<now>,s=<hmac>` over the exact bytes sent.
+import type { Dispatcher } from 'undici';
+import { loadHttp } from '../api/undici.js';
+import { signatureHeader } from './signature.js';
+
+export interface SendResult {
+  status: number;
+  ms: number;
+  /** The start of the answer body, for a hint when the app rejects the event. */
+  body: string;
+}
+
+export async function sendSignedEvent(o: {
+  url: string;
+  body: string | Buffer;
+  secret: string;
+  nowMs: number;
+  dispatcher?: Dispatcher;
+  signal?: AbortSignal;
+  endpointId?: string;
+  timeoutMs?: number;
+}): Promise<SendResult> {
+  const { request } = await loadHttp();
+  const t = Math.floor(o.nowMs / 1000);
+  const started = Date.now();
+  const signals = [AbortSignal.timeout(o.timeoutMs ?? 10_000), ...(o.signal ? [o.signal] : [])];
+  const res = await request(o.url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'ycloud-signature': signatureHeader(o.secret, t, o.body),
+      'x-webhook-endpoint-id': o.endpointId ?? 'ycp-local',
+      'user-agent': 'ycp-webhook-trigger',
+    },
+    body: o.body,
+    dispatcher: o.dispatcher,
+    signal: AbortSignal.any(signals),
+  });
+  const text = await res.body.text();
+  return { status: res.statusCode, ms: Date.now() - started, body: text.slice(0, 200) };
+}

@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { EVENT_TYPES } from '../../src/core/webhook/event-types.js';
+import { buildSampleEvent, hasPayloadSample } from '../../src/core/webhook/samples.js';
+import { schemaErrors, specEnum } from '../helpers/contract.js';
+
+const NOW = Date.parse('2026-11-26T12:00:00.000Z');
+
+describe('trigger samples', () => {
+  test('the runtime EventType list equals the spec', () => {
+    expect([...EVENT_TYPES]).toEqual(specEnum('EventType'));
+  });
+
+  test.each(EVENT_TYPES.map((t) => [t]))('%s validates against #/components/schemas/Event', (type) => {
+    const e = buildSampleEvent(type, { now: NOW });
+    expect(schemaErrors('Event', e)).toEqual([]);
+    expect(e).toMatchObject({ type, apiVersion: 'v2', createTime: '2026-11-26T12:00:00.000Z' });
+    expect(e.id).toMatch(/^evt_ycp_[0-9a-f]{20}$/);
+  });
+
+  test('every type with a payload schema in the spec gets a payload', () => {
+    const withoutSchema = EVENT_TYPES.filter((t) => !hasPayloadSample(t));
+    // CONTRACT §11: these have no payload key in the pinned spec.
+    expect(withoutSchema).toEqual([
+      'whatsapp.smb.history',
+      'whatsapp.smb.message.created',
+      'whatsapp.call.connect',
+      'whatsapp.call.terminate',
+      'whatsapp.call.status.updated',
+      'whatsapp.flow.status_change',
+    ]);
+  });
+
+  test('a message.updated sample carries the status and wamid the listener summarises', () => {
+    const e = buildSampleEvent('whatsapp.message.updated', { now: NOW, id: 'evt_fixed_1' });
+    expect(e.whatsappMessage).toMatchObject({ status: 'delivered', wamid: expect.stringMatching(/^wamid\./) });
+    expect(e.id).toBe('evt_fixed_1');
+  });
+});
