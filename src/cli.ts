@@ -13,6 +13,7 @@ import { registerPhone } from './commands/phone/index.js';
 import { registerMessage } from './commands/message/index.js';
 import { registerTemplate } from './commands/template/index.js';
 import { registerCompletion } from './commands/completion.js';
+import { registerOnboarding } from './commands/onboarding.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -59,6 +60,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerMessage(program, ctx);
   registerTemplate(program, ctx);
   registerCompletion(program, ctx);
+  registerOnboarding(program, ctx);
   return program;
 }
 
