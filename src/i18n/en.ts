@@ -23,6 +23,8 @@ export const en = {
   'ui.offerOk': '`{command}` finished.',
   'ui.tick': 'Done: {item}?',
   'ui.notTicked': 'not yet done: {item}',
+  'ui.needFlag': '{flag} is required when not interactive',
+  'ui.needFlagHint': 'pass {flag}, or run in a terminal to be asked',
   'ui.badStep': '--step must be a number from 1 to 9, got "{value}"',
   'ui.invalidFlag': '{flag}: {problem}',
 

@@ -24,6 +24,8 @@ export const zhCN: Record<MsgKey, string> = {
   'ui.offerOk': '`{command}` 已完成。',
   'ui.tick': '已完成：{item}？',
   'ui.notTicked': '尚未完成：{item}',
+  'ui.needFlag': '非交互模式下必须提供 {flag}',
+  'ui.needFlagHint': '请传入 {flag}，或在终端中运行以便回答提问',
   'ui.badStep': '--step 必须是 1 到 9 的数字，收到 "{value}"',
   'ui.invalidFlag': '{flag}：{problem}',
 

@@ -1,4 +1,4 @@
-import type { Ctx, ResolvedConfig } from '../context.js';
+import type { Ctx, Prompter, PromptBase, ResolvedConfig } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { YcloudApi } from '../api/client.js';
 import { apiWithKey } from '../api/from-ctx.js';
@@ -38,6 +38,8 @@ export class Wizard {
   readonly profile: string;
   readonly progress: Progress;
   snap: Snapshot = { key: { state: 'missing' } };
+  /** ctx.prompt, with the "cannot prompt" error (exit 2 naming the flag) in the user's language. */
+  readonly prompt: Prompter;
   private apis = new Map<string, Promise<YcloudApi>>();
 
   constructor(
@@ -51,6 +53,19 @@ export class Wizard {
     this.lang = (cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
     this.profile = cfg.profile;
     this.progress = progress;
+    const guard = <Q extends PromptBase, T>(fn: (q: Q) => Promise<T>) => (q: Q): Promise<T> => {
+      if (!ctx.io.canPrompt) {
+        return Promise.reject(new YcpError('usage', this.tr('ui.needFlag', { flag: q.flag }), { hint: this.tr('ui.needFlagHint', { flag: q.flag }) }));
+      }
+      return fn(q);
+    };
+    const p = ctx.prompt;
+    this.prompt = {
+      input: guard((q) => p.input(q)),
+      password: guard((q) => p.password(q)),
+      confirm: guard((q) => p.confirm(q)),
+      select: guard((q) => p.select(q)) as Prompter['select'],
+    };
   }
 
   tr(key: MsgKey, params?: Params): string {
@@ -82,7 +97,7 @@ export class Wizard {
   /** `--yes` confirms; otherwise ask (exit 2 naming --yes when we cannot). */
   async confirm(key: MsgKey, params?: Params, dflt = true): Promise<boolean> {
     if (this.o.yes) return true;
-    return this.ctx.prompt.confirm({ message: this.tr(key, params), flag: '--yes', default: dflt });
+    return this.prompt.confirm({ message: this.tr(key, params), flag: '--yes', default: dflt });
   }
 
   /**
@@ -108,7 +123,7 @@ export class Wizard {
       if (ok !== true) throw new YcpError('usage', this.tr('ui.invalidFlag', { flag: q.flag, problem: this.tr(ok) }));
       return v;
     }
-    const v = await this.ctx.prompt.input({
+    const v = await this.prompt.input({
       message: this.tr(q.message),
       flag: q.flag,
       default: q.default,
@@ -144,7 +159,7 @@ export class Wizard {
     const command = ['ycp', ...argv].join(' ');
     let go = false;
     if (this.o.yes) go = o.safe;
-    else if (this.ctx.io.canPrompt) go = await this.ctx.prompt.confirm({ message: this.tr('ui.offer', { command }), flag: '--yes', default: true });
+    else if (this.ctx.io.canPrompt) go = await this.prompt.confirm({ message: this.tr('ui.offer', { command }), flag: '--yes', default: true });
     if (!go) {
       this.say('ui.offerPrint', { command });
       return;

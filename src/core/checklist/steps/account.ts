@@ -62,7 +62,8 @@ export const accountStep: StepDef = {
       await askKey(w);
     }
     w.record('account', { state: 'done' });
-    await w.refresh(w.snap.key);
+    // The lists were read at start when the key already worked; read them now only for a new key.
+    if (!w.snap.wabas) await w.refresh(w.snap.key);
   },
 };
 
@@ -71,7 +72,7 @@ async function askKey(w: Wizard): Promise<void> {
     const key = w.o.apiKeyStdin
       ? (await readAll(w.ctx.io.stdin, w.ctx.signal)).trim()
       : (
-          await w.ctx.prompt.password({
+          await w.prompt.password({
             message: w.tr('s2.keyPrompt'),
             flag: '--api-key-stdin',
             validate: (v) => (v.trim().length >= 8 && !/\s/.test(v.trim()) ? true : w.tr('v.key')),
