@@ -79,7 +79,7 @@ describe('ycp init: the whole wizard', () => {
     const doc = JSON.parse(t.stdout());
     expect(doc).toMatchObject({ profile: 'default', lang: 'en', complete: true });
     expect(doc.steps.map((s: { state: string }) => s.state)).toEqual(Array(9).fill('done'));
-    expect(doc.steps[5].evidence).toEqual(['1 WABAs', 'payment method attached', `${E164} CONNECTED`]);
+    expect(doc.steps[5].evidence).toEqual(['WABAs: 1', 'payment method attached', `${E164} CONNECTED`]);
     expect(doc.steps[6].evidence).toEqual(['webhook endpoint active']);
     expect(t.questions).toEqual([]);
   });
@@ -170,7 +170,7 @@ describe('ycp init: resuming', () => {
     expect(await t.run(['init', '--json'])).toBe(3);
     const doc = JSON.parse(t.stdout());
     expect(doc.error).toMatchObject({ kind: 'pending', message: `Step 6 is not done yet: WABA ${WABA_ID} has no payment method attached: contact the YCloud team` });
-    expect(doc.steps[5]).toMatchObject({ state: 'todo', evidence: ['1 WABAs', 'no payment method'] });
+    expect(doc.steps[5]).toMatchObject({ state: 'todo', evidence: ['WABAs: 1', 'no payment method'] });
   });
 });
 
