@@ -9,12 +9,13 @@ import { stubBalance } from './fixtures.js';
 import { run } from '../../src/cli.js';
 import { T0 } from '../helpers/fake-clock.js';
 
-let t: TestCtx;
+let t: TestCtx | undefined;
 afterEach(() => {
-  t.verify();
-  t.dispose();
+  t?.verify();
+  t?.dispose();
+  t = undefined;
 });
-const checks = () => JSON.parse(t.stdout()).checks as { id: string; level: string; message: string; fix?: string }[];
+const checks = () => JSON.parse(t!.stdout()).checks as { id: string; level: string; message: string; fix?: string }[];
 const byId = (id: string) => checks().find((c) => c.id === id);
 const dateHeader = (offsetMs = 0) => ({ date: new Date(T0 + offsetMs).toUTCString() });
 
@@ -47,7 +48,7 @@ describe('ycp doctor', () => {
     expect(byId('config')).toMatchObject({ level: 'fail', fix: 'fix or delete the file, then run `ycp login` again' });
     expect(byId('config')!.message).toContain(`${dir}/config.json cannot be read: the config file is not valid`);
     expect(byId('api')!.level).toBe('pass');
-    expect(JSON.parse(t.stdout()).summary.fail).toBe(1);
+    expect(JSON.parse(t!.stdout()).summary.fail).toBe(1);
   });
 
   test('no network: the API check fails with the fix, clock skew is skipped, exit 3', async () => {
