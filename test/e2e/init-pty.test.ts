@@ -14,7 +14,10 @@ import { aPage } from '../helpers/builders.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'dist/ycp.js');
 const KEY = 'e2e-key-5b1d9c0a7f3e2d4c';
-const SOCKET = `ycp-e2e-${process.pid}`; // a private tmux server: never touches the user's sessions
+// A private tmux server per session: never touches the user's sessions, and a fresh name avoids racing
+// the previous server while it shuts down.
+let sessions = 0;
+let socket = '';
 
 // A local fake YCloud: the four reads the wizard makes at start, each body checked against the spec.
 const ROUTES: Record<string, unknown> = {
@@ -43,7 +46,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const newSession = (command: string) => {
+  socket = `ycp-e2e-${process.pid}-${++sessions}`;
+  tmux('new-session', '-d', '-s', 'w', '-x', '220', '-y', '60', command);
+};
 const pane = () => tmux('capture-pane', '-p', '-J', '-S', '-300', '-t', 'w');
 const keys = (...k: string[]) => void tmux('send-keys', '-t', 'w', ...k);
 
@@ -64,7 +71,7 @@ function start(args: string) {
   dir = mkdtempSync(join(tmpdir(), 'ycp-e2e-'));
   const env = `env -u CI -u YCP_PROFILE NO_COLOR=1 YCP_CONFIG_DIR=${dir} YCLOUD_API_KEY=${KEY} YCLOUD_BASE_URL=${base} LANG=en_US.UTF-8`;
   // The shell stays after ycp ends so its exit code can be read from the screen.
-  tmux('new-session', '-d', '-s', 'w', '-x', '220', '-y', '60', `${env} node ${BIN} ${args}; echo "EXIT=$?"; sleep 60`);
+  newSession(`${env} node ${BIN} ${args}; echo "EXIT=$?"; sleep 60`);
 }
 afterEach(() => {
   try {
@@ -124,7 +131,7 @@ describe('ycp init in a real terminal (built binary, tmux)', () => {
     // Second run, same config directory.
     const keep = dir;
     const env = `env -u CI NO_COLOR=1 YCP_CONFIG_DIR=${keep} YCLOUD_API_KEY=${KEY} YCLOUD_BASE_URL=${base}`;
-    tmux('new-session', '-d', '-s', 'w', '-x', '220', '-y', '60', `${env} node ${BIN} init --lang zh-CN; echo "EXIT=$?"; sleep 60`);
+    newSession(`${env} node ${BIN} init --lang zh-CN; echo "EXIT=$?"; sleep 60`);
     const s = await waitFor((x) => x.includes('已完成：'), 'the resumed checklist');
     expect(s).toContain('✓ 1. 提交 YCloud 技术开发伙伴合作申请');
     expect(s).toContain('✓ 2. YCloud 账户与 API 密钥');
