@@ -14,8 +14,8 @@ import { aPage } from '../helpers/builders.js';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'dist/ycp.js');
 const KEY = 'e2e-key-5b1d9c0a7f3e2d4c';
-// A private tmux server per session: never touches the user's sessions, and a fresh name avoids racing
-// the previous server while it shuts down.
+// A private tmux server per session (its socket in our temp dir): never touches the user's sessions, and
+// a fresh socket avoids racing the previous server while it shuts down.
 let sessions = 0;
 let socket = '';
 
@@ -46,9 +46,9 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8' });
+const tmux = (...args: string[]) => execFileSync('tmux', ['-S', socket, ...args], { encoding: 'utf8' });
 const newSession = (command: string) => {
-  socket = `ycp-e2e-${process.pid}-${++sessions}`;
+  socket = join(dir, `tmux-${++sessions}.sock`); // inside the temp dir, so it goes with it
   tmux('new-session', '-d', '-s', 'w', '-x', '220', '-y', '60', command);
 };
 const pane = () => tmux('capture-pane', '-p', '-J', '-S', '-300', '-t', 'w');
