@@ -130,7 +130,7 @@ export const en = {
   'ev.appId': 'app ID {id}',
   'ev.solutionId': 'Solution ID {id}',
   'ev.configId': 'config_id {id}',
-  'ev.wabas': '{count} WABAs',
+  'ev.wabas': 'WABAs: {count}',
   'ev.payment': 'payment method attached',
   'ev.noPayment': 'no payment method',
   'ev.number': '{e164} {status}',

@@ -131,7 +131,7 @@ export const zhCN: Record<MsgKey, string> = {
   'ev.appId': '应用 ID {id}',
   'ev.solutionId': 'Solution ID {id}',
   'ev.configId': 'config_id {id}',
-  'ev.wabas': '{count} 个 WABA',
+  'ev.wabas': 'WABA：{count} 个',
   'ev.payment': '已关联支付方式',
   'ev.noPayment': '未关联支付方式',
   'ev.number': '{e164} {status}',

@@ -117,6 +117,22 @@ describe('ycp init: the whole wizard', () => {
 
 const BALANCE_OK = { amount: 1, currency: 'USD' };
 
+describe('ycp init: step 2 and step 6 from a script', () => {
+  test('--api-key-stdin reads the key from stdin, verifies it, saves it; no WABA yet prints `ycp signup serve`', async () => {
+    const { finishedProfile } = await import('./fixtures.js');
+    const { init: _init, ...rest } = finishedProfile();
+    const t = make({ noKey: true, stdin: `${TEST_KEY}\n`, secrets: [TEST_KEY], profile: { ...rest, init: { version: 1, steps: { apply: { state: 'done' } } } } });
+    t.api.on('GET', '/balance').reply(200, BALANCE_OK);
+    stubLists(t, { wabas: [], numbers: [] });
+    expect(await t.run(['init', '--yes', '--api-key-stdin'])).toBe(3);
+    expect((await stored(t)).apiKey).toBe(TEST_KEY);
+    const err = t.stderr();
+    expect(err).toContain('API key tes…a64 works; saved to profile "default".');
+    expect(err).toContain('Next, run: ycp signup serve');
+    expect(err).toContain('error: Step 6 is not done yet: no WABA is visible to this API key yet');
+  });
+});
+
 describe('ycp init: resuming', () => {
   test('Ctrl-C at a prompt exits 130 with progress kept; the next run resumes there; a solution can wait', async () => {
     const a = make({ stdinTTY: true, stdoutTTY: true, answers: { '--yes': true, '--app-id': new YcpError('cancelled', 'cancelled') } });

@@ -154,19 +154,21 @@ export class Wizard {
   /**
    * Prints the command to run next and runs it through the command tree when the user agrees. `--yes`
    * runs only commands marked safe (they finish on their own); a failure is reported, never fatal.
+   * Resolves to whether the command ran.
    */
-  async offer(argv: string[], o: { safe: boolean }): Promise<void> {
+  async offer(argv: string[], o: { safe: boolean }): Promise<boolean> {
     const command = ['ycp', ...argv].join(' ');
     let go = false;
     if (this.o.yes) go = o.safe;
     else if (this.ctx.io.canPrompt) go = await this.prompt.confirm({ message: this.tr('ui.offer', { command }), flag: '--yes', default: true });
     if (!go) {
       this.say('ui.offerPrint', { command });
-      return;
+      return false;
     }
     const code = await this.ui.runCommand(argv);
     if (code === 0) this.say('ui.offerOk', { command });
     else this.say('ui.offerFailed', { command, code });
+    return true;
   }
 
   /** Ends the run at step n: exit 3, with what is missing and how to come back. */

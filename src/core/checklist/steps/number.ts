@@ -52,9 +52,11 @@ export const firstNumberStep: StepDef = {
     w.say('s6.body');
     let found = inspect(w.evalInput());
     if (!found.connected && w.snap.key.state === 'ok' && !w.snap.wabas?.length) {
-      await w.offer(['signup', 'serve'], { safe: false }); // waits for a person in a browser: never on --yes alone
-      await w.refresh(w.snap.key);
-      found = inspect(w.evalInput());
+      // `signup serve` waits for a person in a browser: never run on --yes alone.
+      if (await w.offer(['signup', 'serve'], { safe: false })) {
+        await w.refresh(w.snap.key);
+        found = inspect(w.evalInput());
+      }
     }
     if (found.connected) return done(w, found.connected);
     const api = await w.api();
