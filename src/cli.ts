@@ -17,6 +17,7 @@ import { registerSandbox } from './commands/sandbox.js';
 import { registerDemo } from './commands/demo.js';
 import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
+import { registerOnboarding } from './commands/onboarding.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -67,6 +68,7 @@ export function buildProgram(ctx: Ctx): Command {
   registerSandbox(program, ctx);
   registerDemo(program, ctx);
   registerCompletion(program, ctx);
+  registerOnboarding(program, ctx);
   return program;
 }
 

@@ -151,6 +151,8 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
     async cleanup() {
       if (ran) return;
       ran = true;
+      // Settings written without an await (progress saved as a step completes) reach the file last.
+      if (configP) cleanups.unshift(() => configP!.then((c) => c.store.flush(), () => undefined));
       while (cleanups.length) {
         const fn = cleanups.pop()!;
         try {

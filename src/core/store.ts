@@ -8,9 +8,14 @@ export interface Store {
   profiles(): string[];
   /** The whole profile object (settings plus state such as `init`). */
   profile(name: string): Readonly<Record<string, unknown>>;
+  /**
+   * Writes take effect in memory at once and reach the file in order. Awaiting them surfaces a write
+   * error; `flush()` (run by the ctx's cleanup) waits for any write nobody awaited.
+   */
   set(profile: string, key: string, value: unknown): Promise<void>;
   unset(profile: string, key: string): Promise<void>;
   deleteProfile(profile: string): Promise<void>;
+  flush(): Promise<void>;
 }
 
 const PROFILE_RE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -43,31 +48,46 @@ export async function openConfStore(env: Readonly<Record<string, string | undefi
       return c;
     }));
   const all = (): Record<string, Record<string, unknown>> => (data.profiles as Record<string, Record<string, unknown>> | undefined) ?? {};
-  const write = async (profiles: Record<string, Record<string, unknown>>) => {
-    const c = await writer();
-    c.set('profiles', profiles);
+  let chain: Promise<unknown> = Promise.resolve();
+  let failure: unknown;
+  const write = (profiles: Record<string, Record<string, unknown>>): Promise<void> => {
     data = { ...data, profiles };
+    const done = chain.then(async () => {
+      const c = await writer();
+      c.set('profiles', profiles);
+    });
+    chain = done.catch((err) => (failure ??= err));
+    done.catch(() => {}); // handled here; an awaiting caller still sees the rejection
+    return done;
   };
   return {
     path,
     profiles: () => Object.keys(all()),
     profile: (name) => all()[name] ?? {},
-    async set(profile, key, value) {
+    set(profile, key, value) {
       const p = { ...all() };
       p[checkProfileName(profile)] = { ...(p[profile] ?? {}), [key]: value };
-      await write(p);
+      return write(p);
     },
-    async unset(profile, key) {
+    unset(profile, key) {
       const p = { ...all() };
-      if (!p[profile]) return;
+      if (!p[profile]) return Promise.resolve();
       const { [key]: _gone, ...rest } = p[profile];
       p[profile] = rest;
-      await write(p);
+      return write(p);
     },
-    async deleteProfile(profile) {
+    deleteProfile(profile) {
       const p = { ...all() };
       delete p[profile];
-      await write(p);
+      return write(p);
+    },
+    async flush() {
+      await chain;
+      if (failure) {
+        const err = failure;
+        failure = undefined;
+        throw new YcpError('internal', `could not write the config file ${path}: ${(err as Error).message}`, { cause: err });
+      }
     },
   };
 }

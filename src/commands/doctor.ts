@@ -1,0 +1,43 @@
+import type { Ctx } from '../core/context.js';
+import { YcpError } from '../core/errors.js';
+import { runDoctor, type Check, type DoctorResult } from '../core/doctor/checks.js';
+import { userAgent } from '../core/api/from-ctx.js';
+import { t, tm } from '../i18n/index.js';
+import { colors, mask } from '../ui/format.js';
+import { render } from '../ui/render.js';
+import type { GlobalOpts } from './shared.js';
+
+const PAINT = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
+
+export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
+  const r = await runDoctor(ctx, { userAgent: userAgent(), mask });
+  const count = (l: Check['level']) => r.checks.filter((c) => c.level === l).length;
+  const summary = { pass: count('pass'), warn: count('warn'), fail: count('fail') };
+  const doc = {
+    ok: summary.fail === 0,
+    summary,
+    checks: r.checks.map((c) => ({ id: c.id, level: c.level, message: tm(r.lang, c.text), ...(c.fix ? { fix: tm(r.lang, c.fix) } : {}) })),
+  };
+  render(ctx.io, o, doc, () => human(ctx, r, summary));
+  if (summary.fail) {
+    throw Object.assign(new YcpError('pending', t(r.lang, 'dr.failed', { count: summary.fail })), { printed: Boolean(o.json) });
+  }
+}
+
+function human(ctx: Ctx, r: DoctorResult, s: { pass: number; warn: number; fail: number }): string {
+  const ch = colors(ctx.io).out;
+  const labels = { pass: t(r.lang, 'dr.pass'), warn: t(r.lang, 'dr.warn'), fail: t(r.lang, 'dr.fail') };
+  const w = Math.max(...Object.values(labels).map(width));
+  const lines = r.checks.map((c) => {
+    const head = `${ch[PAINT[c.level]](labels[c.level] + ' '.repeat(w - width(labels[c.level])))}  ${tm(r.lang, c.text)}`;
+    return c.fix && c.level !== 'pass' ? `${head}\n${' '.repeat(w)}  ${ch.dim(t(r.lang, 'dr.fix', { fix: tm(r.lang, c.fix) }))}` : head;
+  });
+  return `${lines.join('\n')}\n${t(r.lang, 'dr.summary', s)}\n`;
+}
+
+/** Terminal columns: CJK characters take two. */
+function width(s: string): number {
+  let n = 0;
+  for (const c of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  return n;
+}

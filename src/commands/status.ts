@@ -1,0 +1,44 @@
+import type { Ctx } from '../core/context.js';
+import { YcpError } from '../core/errors.js';
+import { readStatus } from '../core/checklist/status.js';
+import { STATE_KEY, type Report } from '../core/checklist/evaluate.js';
+import { t } from '../i18n/index.js';
+import { colors, mask, say } from '../ui/format.js';
+import { render } from '../ui/render.js';
+import { formatTable } from '../ui/table.js';
+import type { GlobalOpts } from './shared.js';
+
+const COLOR = { done: 'green', waiting: 'yellow', todo: 'red' } as const;
+
+export async function status(ctx: Ctx, o: GlobalOpts & { exitStatus?: boolean }): Promise<void> {
+  const r = await readStatus(ctx, mask);
+  render(ctx.io, o, r, () => human(ctx, r));
+  if (o.exitStatus && !r.complete) {
+    const open = r.steps.filter((s) => s.state !== 'done').length;
+    // Already on stdout as JSON (or in the table): the error only sets exit 3 and names the next command.
+    throw Object.assign(new YcpError('pending', t(r.lang, 'st.notDone', { count: open }), { hint: r.next }), { printed: Boolean(o.json) });
+  }
+}
+
+function human(ctx: Ctx, r: Report): string {
+  const tty = ctx.io.stdoutTTY;
+  const state = (s: Report['steps'][number]) => t(r.lang, STATE_KEY[s.state]);
+  const table = formatTable(
+    ctx.io,
+    r.steps,
+    [
+      { header: '#', get: (s) => s.n },
+      { header: 'state', get: state, color: (v) => COLOR[r.steps.find((s) => state(s) === v)?.state ?? 'todo'] },
+      { header: 'step', get: (s) => s.title },
+      { header: 'evidence', get: (s) => [...s.evidence, ...(s.blocker ? [`→ ${s.blocker}`] : [])].join('; ') },
+    ],
+    ctx.clock.now(),
+  );
+  const next = r.next ? t(r.lang, 'st.next', { command: r.next }) : t(r.lang, 'st.allDone');
+  if (!tty) {
+    // Piped: rows only on stdout so `cut`/`awk` work; the next command still reaches a person on stderr.
+    say(ctx.io, next);
+    return table;
+  }
+  return `${colors(ctx.io).out.bold(t(r.lang, 'st.header', { profile: r.profile }))}\n${table}\n${next}\n`;
+}

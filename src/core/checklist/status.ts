@@ -1,0 +1,20 @@
+import type { Ctx } from '../context.js';
+import { apiWithKey } from '../api/from-ctx.js';
+import { buildReport, type Report } from './evaluate.js';
+import { loadProgress } from './progress.js';
+import { valuesFrom } from './run.js';
+import { gatherSnapshot } from './snapshot.js';
+
+/** `ycp status`: the stored progress, re-checked against what YCloud shows now. Read-only. */
+export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise<Report> {
+  const cfg = await ctx.config();
+  const values = valuesFrom(cfg);
+  const key = values.apiKey.value;
+  const snap = await gatherSnapshot(key ? await apiWithKey(ctx, key) : undefined, {
+    masked: key ? mask(key) : undefined,
+    source: values.apiKey.from ?? values.apiKey.source,
+  });
+  const progress = loadProgress(cfg.store.profile(cfg.profile));
+  const lang = cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+  return buildReport(lang, cfg.profile, { progress, values, snap, webhookUrl: progress.steps.webhooks?.data?.url });
+}

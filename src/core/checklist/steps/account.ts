@@ -1,0 +1,103 @@
+// Steps 1–2 of the guide: apply as a partner; YCloud account and an API key verified by a real call.
+import { YcpError } from '../../errors.js';
+import { readAll } from '../../stdin.js';
+import { apiWithKey } from '../../api/from-ctx.js';
+import { msg } from '../../../i18n/index.js';
+import { LINKS } from '../facts.js';
+import { checkKey } from '../snapshot.js';
+import type { Wizard } from '../wizard.js';
+import { confirmedEvidence, recordedState, type StepDef } from './step.js';
+
+export const applyStep: StepDef = {
+  n: 1,
+  id: 'apply',
+  title: 's1.title',
+  evaluate: ({ progress }) => {
+    const r = progress.steps.apply;
+    return { state: recordedState(r), evidence: confirmedEvidence(r), blocker: msg('bl.apply') };
+  },
+  async run(w) {
+    w.say('s1.body');
+    w.say('ui.link', { url: LINKS.partnerPage });
+    if (!(await w.confirm('s1.confirm'))) w.stop(1, 'todo', msg('s1.confirm'));
+    w.record('apply', { state: 'done' });
+  },
+};
+
+export const accountStep: StepDef = {
+  n: 2,
+  id: 'account',
+  title: 's2.title',
+  evaluate: ({ progress, snap }) => {
+    const r = progress.steps.account;
+    const k = snap.key;
+    switch (k.state) {
+      case 'ok':
+        return { state: r?.state === 'done' ? 'done' : 'todo', evidence: [msg('ev.keyOk', { key: k.masked ?? '', source: k.source ?? '' })], blocker: msg('bl.email') };
+      case 'rejected':
+        return { state: 'todo', evidence: [msg('ev.keyRejected', { key: k.masked ?? '' })], blocker: msg('s2.rejectedHint') };
+      case 'unreachable':
+        return { state: recordedState(r), evidence: [msg('ev.unreachable', { reason: k.reason ?? '' })] };
+      default:
+        return { state: 'todo', evidence: [msg('ev.keyMissing')], blocker: msg('bl.key') };
+    }
+  },
+  async run(w) {
+    w.say('s2.body');
+    w.say('ui.link', { url: LINKS.register });
+    w.say('ui.link', { url: LINKS.console });
+    if (!(w.rec('account').ticks ?? []).includes('s2.confirm')) {
+      if (!(await w.confirm('s2.confirm'))) w.stop(2, 'todo', msg('s2.confirm'));
+      w.record('account', { ticks: ['s2.confirm'] });
+    }
+    const current = w.values.apiKey;
+    if (w.snap.key.state !== 'ok' && current.value) w.snap.key = await checkKey((await w.api())!, w.keyInfo());
+    if (w.snap.key.state === 'unreachable') throw unreachable(w);
+    if (w.snap.key.state === 'ok' && !(w.o.apiKeyStdin && current.source !== 'env')) {
+      if (current.source === 'env') w.say('s2.fromEnv', { key: w.snap.key.masked ?? '', from: current.from ?? 'env' });
+      else w.say('s2.saved', { key: w.snap.key.masked ?? '', profile: w.profile });
+    } else {
+      // A key from the environment wins over the profile anyway: asking for another would not change anything.
+      if (current.source === 'env') throw rejected(w, current.value!);
+      await askKey(w);
+    }
+    w.record('account', { state: 'done' });
+    // The lists were read at start when the key already worked; read them now only for a new key.
+    if (!w.snap.wabas) await w.refresh(w.snap.key);
+  },
+};
+
+async function askKey(w: Wizard): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const key = w.o.apiKeyStdin
+      ? (await readAll(w.ctx.io.stdin, w.ctx.signal)).trim()
+      : (
+          await w.prompt.password({
+            message: w.tr('s2.keyPrompt'),
+            flag: '--api-key-stdin',
+            validate: (v) => (v.trim().length >= 8 && !/\s/.test(v.trim()) ? true : w.tr('v.key')),
+          })
+        ).trim();
+    if (key.length < 8 || /\s/.test(key)) throw new YcpError('usage', w.tr('v.key'));
+    // Verify before saving: a wrong key stored now would fail far from its cause.
+    const k = await checkKey(await apiWithKey(w.ctx, key), { masked: w.ui.mask(key), source: 'profile' });
+    if (k.state === 'ok') {
+      w.saveSetting('apiKey', key);
+      w.snap.key = k;
+      w.say('s2.saved', { key: w.ui.mask(key), profile: w.profile });
+      return;
+    }
+    if (k.state === 'unreachable') throw unreachable(w, k.reason);
+    // A person at the keyboard gets another try; a script gets exit 4 at once.
+    if (w.o.apiKeyStdin || !w.ctx.io.canPrompt || attempt >= 3) throw rejected(w, key, k.requestId);
+    w.line(w.tr('s2.rejected', { key: w.ui.mask(key) }));
+  }
+}
+
+function rejected(w: Wizard, key: string, requestId?: string): YcpError {
+  return new YcpError('auth', w.tr('s2.rejected', { key: w.ui.mask(key) }), { hint: w.tr('s2.rejectedHint'), requestId: requestId ?? w.snap.key.requestId });
+}
+
+function unreachable(w: Wizard, reason = w.snap.key.reason): YcpError {
+  return new YcpError('network', w.tr('dr.apiDown', { url: w.values.baseUrl, reason: reason ?? '' }), { hint: w.tr('dr.apiDownFix') });
+}

@@ -1,0 +1,179 @@
+import type { Ctx, Prompter, PromptBase, ResolvedConfig } from '../context.js';
+import { YcpError } from '../errors.js';
+import type { YcloudApi } from '../api/client.js';
+import { apiWithKey } from '../api/from-ctx.js';
+import { t, type Lang, type Msg, type MsgKey, type Params } from '../../i18n/index.js';
+import { saveStep } from './progress.js';
+import { gatherSnapshot } from './snapshot.js';
+import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from './types.js';
+
+/** How the wizard talks to the terminal; core never prints (ARCHITECTURE §1), the command supplies these. */
+export interface WizardUi {
+  /** Guidance on stderr. */
+  say(text: string): void;
+  /** Runs another ycp command through the command tree; resolves to its exit code. */
+  runCommand(argv: string[]): Promise<number>;
+  /** Masks a secret for display. */
+  mask(secret: string): string;
+  /** Makes a value stand out (bold on a colour terminal). */
+  strong(text: string): string;
+}
+
+export interface InitOptions {
+  step?: number;
+  yes?: boolean;
+  json?: boolean;
+  appId?: string;
+  configId?: string;
+  solutionId?: string;
+  webhookUrl?: string;
+  apiKeyStdin?: boolean;
+}
+
+type Validate = (v: string) => MsgKey | true;
+
+/** State and helpers shared by the nine steps: answers, progress, the live snapshot, prompts by flag. */
+export class Wizard {
+  readonly lang: Lang;
+  readonly profile: string;
+  readonly progress: Progress;
+  snap: Snapshot = { key: { state: 'missing' } };
+  /** ctx.prompt, with the "cannot prompt" error (exit 2 naming the flag) in the user's language. */
+  readonly prompt: Prompter;
+  private apis = new Map<string, Promise<YcloudApi>>();
+
+  constructor(
+    readonly ctx: Ctx,
+    readonly cfg: ResolvedConfig,
+    readonly o: InitOptions,
+    readonly ui: WizardUi,
+    readonly values: Values,
+    progress: Progress,
+  ) {
+    this.lang = (cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
+    this.profile = cfg.profile;
+    this.progress = progress;
+    const guard = <Q extends PromptBase, T>(fn: (q: Q) => Promise<T>) => (q: Q): Promise<T> => {
+      if (!ctx.io.canPrompt) {
+        return Promise.reject(new YcpError('usage', this.tr('ui.needFlag', { flag: q.flag }), { hint: this.tr('ui.needFlagHint', { flag: q.flag }) }));
+      }
+      return fn(q);
+    };
+    const p = ctx.prompt;
+    this.prompt = {
+      input: guard((q) => p.input(q)),
+      password: guard((q) => p.password(q)),
+      confirm: guard((q) => p.confirm(q)),
+      select: guard((q) => p.select(q)) as Prompter['select'],
+    };
+  }
+
+  tr(key: MsgKey, params?: Params): string {
+    return t(this.lang, key, params);
+  }
+  say(key: MsgKey, params?: Params): void {
+    this.ui.say(this.tr(key, params));
+  }
+  line(text: string): void {
+    this.ui.say(text);
+  }
+  rec(id: StepId): StepRecord {
+    return this.progress.steps[id] ?? {};
+  }
+  evalInput(): EvalInput {
+    return { progress: this.progress, values: this.values, snap: this.snap, webhookUrl: this.o.webhookUrl ?? this.rec('webhooks').data?.url };
+  }
+
+  /** Saves a step's record now: answers survive Ctrl-C from here on. */
+  record(id: StepId, patch: StepRecord): void {
+    saveStep(this.cfg.store, this.profile, this.progress, id, { at: new Date(this.ctx.clock.now()).toISOString(), ...patch });
+  }
+  saveSetting(name: 'apiKey' | 'appId' | 'configId' | 'solutionId', value: string): void {
+    this.cfg.store.set(this.profile, name, value);
+    if (name === 'apiKey') this.values.apiKey = { value, source: 'profile' };
+    else this.values[name] = value;
+  }
+
+  /** `--yes` confirms; otherwise ask (exit 2 naming --yes when we cannot). */
+  async confirm(key: MsgKey, params?: Params, dflt = true): Promise<boolean> {
+    if (this.o.yes) return true;
+    return this.prompt.confirm({ message: this.tr(key, params), flag: '--yes', default: dflt });
+  }
+
+  /**
+   * A checklist: each item not yet ticked is confirmed (or taken from --yes) and saved as it is ticked.
+   * Returns the first item the user has not done, or undefined when all are ticked.
+   */
+  async ticks(id: StepId, items: MsgKey[]): Promise<MsgKey | undefined> {
+    const have = new Set(this.rec(id).ticks ?? []);
+    for (const item of items) {
+      if (have.has(item)) continue;
+      if (!(await this.confirm('ui.tick', { item: this.tr(item) }))) return item;
+      have.add(item);
+      this.record(id, { ticks: [...have] });
+    }
+    return undefined;
+  }
+
+  /** A flag value (validated, exit 2 when bad) or, missing, a prompt that validates as the user types. */
+  async answer(given: string | undefined, q: { flag: string; message: MsgKey; validate: Validate; default?: string }): Promise<string> {
+    if (given !== undefined) {
+      const v = given.trim();
+      const ok = q.validate(v);
+      if (ok !== true) throw new YcpError('usage', this.tr('ui.invalidFlag', { flag: q.flag, problem: this.tr(ok) }));
+      return v;
+    }
+    const v = await this.prompt.input({
+      message: this.tr(q.message),
+      flag: q.flag,
+      default: q.default,
+      validate: (s) => {
+        const ok = q.validate(s.trim());
+        return ok === true ? true : this.tr(ok);
+      },
+    });
+    return v.trim();
+  }
+
+  /** A client for the current key, or undefined when there is none yet. Built per key: step 2 may change it. */
+  async api(): Promise<YcloudApi | undefined> {
+    const key = this.values.apiKey.value;
+    if (!key) return undefined;
+    if (!this.apis.has(key)) this.apis.set(key, apiWithKey(this.ctx, key));
+    return this.apis.get(key);
+  }
+  keyInfo() {
+    const k = this.values.apiKey;
+    return { masked: k.value ? this.ui.mask(k.value) : undefined, source: k.from ?? k.source };
+  }
+  async refresh(known?: Snapshot['key']): Promise<Snapshot> {
+    this.snap = await gatherSnapshot(await this.api(), this.keyInfo(), known);
+    return this.snap;
+  }
+
+  /**
+   * Prints the command to run next and runs it through the command tree when the user agrees. `--yes`
+   * runs only commands marked safe (they finish on their own); a failure is reported, never fatal.
+   * Resolves to whether the command ran.
+   */
+  async offer(argv: string[], o: { safe: boolean }): Promise<boolean> {
+    const command = ['ycp', ...argv].join(' ');
+    let go = false;
+    if (this.o.yes) go = o.safe;
+    else if (this.ctx.io.canPrompt) go = await this.prompt.confirm({ message: this.tr('ui.offer', { command }), flag: '--yes', default: true });
+    if (!go) {
+      this.say('ui.offerPrint', { command });
+      return false;
+    }
+    const code = await this.ui.runCommand(argv);
+    if (code === 0) this.say('ui.offerOk', { command });
+    else this.say('ui.offerFailed', { command, code });
+    return true;
+  }
+
+  /** Ends the run at step n: exit 3, with what is missing and how to come back. */
+  stop(n: number, state: 'waiting' | 'todo', what: Msg): never {
+    const text = this.tr(state === 'waiting' ? 'ui.stopWaiting' : 'ui.stopTodo', { n, what: this.tr(what.key, what.params) });
+    throw new YcpError('pending', text, { hint: this.tr('ui.resumeHint', { n }), details: { step: n, state } });
+  }
+}

@@ -1,0 +1,115 @@
+// `ycp doctor`: environment checks that must work with a broken config file and without a network, so
+// nothing here goes through ctx.config() or ctx.api() without catching what they throw.
+import type { Ctx } from '../context.js';
+import { YcpError } from '../errors.js';
+import { createYcloudApi } from '../api/client.js';
+import { resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
+import { configPathFor, fileMode } from '../store.js';
+import { msg, type Msg } from '../../i18n/index.js';
+import { proxyChecks, tunnelChecks } from './environment.js';
+
+export type Level = 'pass' | 'warn' | 'fail';
+export interface Check {
+  id: string;
+  level: Level;
+  text: Msg;
+  fix?: Msg;
+}
+
+export interface DoctorInput {
+  /** Defaults to the running Node; tests pass others. */
+  nodeVersion?: string;
+  userAgent: string;
+  mask(secret: string): string;
+}
+
+export interface DoctorResult {
+  lang: string;
+  checks: Check[];
+}
+
+/** Past this, webhook signatures checked with the usual 300 s tolerance start failing (CONTRACT §12). */
+export const SKEW_FAIL_S = 300;
+export const SKEW_WARN_S = 60;
+
+export function nodeCheck(version: string): Check {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) return { id: 'node', level: 'fail', text: msg('dr.nodeOld', { version }), fix: msg('dr.nodeOldFix') };
+  // Node 20 works (engines >= 20.19) but left maintenance on 2026-04-30: no more security fixes.
+  if (major === 20) return { id: 'node', level: 'warn', text: msg('dr.nodeEol', { version }), fix: msg('dr.nodeEolFix') };
+  return { id: 'node', level: 'pass', text: msg('dr.nodeOk', { version }) };
+}
+
+async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: ResolvedSettings }> {
+  let path = await configPathFor(ctx.env);
+  try {
+    const cfg = await ctx.config();
+    path = cfg.store.path;
+    const mode = fileMode(path);
+    const octal = mode === undefined ? '' : `0${mode.toString(8)}`;
+    const check: Check =
+      mode === undefined
+        ? { id: 'config', level: 'pass', text: msg('dr.configMissing', { path }), fix: msg('dr.configMissingFix') }
+        : mode === 0o600
+          ? { id: 'config', level: 'pass', text: msg('dr.configOk', { path, mode: octal }) }
+          : { id: 'config', level: 'warn', text: msg('dr.configMode', { path, mode: octal }), fix: msg('dr.configModeFix', { path }) };
+    return { checks: [check], settings: cfg.settings };
+  } catch (err) {
+    if (!(err instanceof YcpError)) throw err;
+    // A broken file: report it, and still resolve flags and environment so the other checks can run.
+    const settings = resolveSettings({ flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang }, env: ctx.env, profile: {} });
+    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.message }), fix: msg('dr.configBrokenFix') }], settings };
+  }
+}
+
+function settingChecks(settings: ResolvedSettings, mask: (s: string) => string): Check[] {
+  return SETTING_NAMES.map((name) => {
+    const r = settings[name];
+    if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name }) };
+    const value = name === 'apiKey' ? mask(r.value) : r.value;
+    return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.setting', { name, value, source: r.from ? `${r.source} ${r.from}` : r.source }) };
+  });
+}
+
+async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): Promise<Check[]> {
+  const key = settings.apiKey.value;
+  const url = settings.baseUrl.value!;
+  const skip: Check = { id: 'clock', level: 'warn', text: msg('dr.clockSkip') };
+  if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix') }, skip];
+  // Built here, not with ctx.api(): that one needs a readable config file.
+  const api = createYcloudApi({
+    baseUrl: url, apiKey: key, dispatcher: await ctx.dispatcher(), clock: ctx.clock, signal: ctx.signal,
+    userAgent: o.userAgent, log: (l) => ctx.debug(l), timeoutMs: 10_000,
+  });
+  let res;
+  try {
+    res = await api.call('GET', '/balance', { what: 'check the API key' });
+  } catch (err) {
+    const e = err instanceof YcpError ? err : undefined;
+    if (e?.kind === 'cancelled') throw err;
+    const requestId = e?.info.requestId ?? '-';
+    if (e?.kind === 'auth') return [{ id: 'api', level: 'fail', text: msg('dr.apiRejected', { key: o.mask(key), requestId }), fix: msg('dr.apiRejectedFix') }, skip];
+    if (e?.kind === 'api') return [{ id: 'api', level: 'fail', text: msg('dr.apiError', { reason: e.message }), fix: msg('dr.apiErrorFix') }, skip];
+    const reason = e?.message ?? (err as Error).message;
+    return [{ id: 'api', level: 'fail', text: msg('dr.apiDown', { url, reason }), fix: msg('dr.apiDownFix') }, skip];
+  }
+  const checks: Check[] = [{ id: 'api', level: 'pass', text: msg('dr.apiOk', { url, requestId: res.requestId ?? '-' }) }];
+  const date = res.headers.date;
+  const at = Date.parse(Array.isArray(date) ? date[0]! : date ?? '');
+  if (Number.isNaN(at)) return [...checks, skip];
+  // The Date header has one-second resolution: a skew under a second is noise.
+  const skew = Math.round(Math.abs(ctx.clock.now() - at) / 1000);
+  if (skew > SKEW_FAIL_S) checks.push({ id: 'clock', level: 'fail', text: msg('dr.clockFail', { skew }), fix: msg('dr.clockFix') });
+  else if (skew > SKEW_WARN_S) checks.push({ id: 'clock', level: 'warn', text: msg('dr.clockWarn', { skew }), fix: msg('dr.clockFix') });
+  else checks.push({ id: 'clock', level: 'pass', text: msg('dr.clockOk', { skew }) });
+  return checks;
+}
+
+export async function runDoctor(ctx: Ctx, o: DoctorInput): Promise<DoctorResult> {
+  const checks: Check[] = [nodeCheck(o.nodeVersion ?? process.versions.node)];
+  const cfg = await configChecks(ctx);
+  checks.push(...cfg.checks, ...settingChecks(cfg.settings, o.mask));
+  checks.push(...(await apiChecks(ctx, cfg.settings, o)));
+  checks.push(...(await tunnelChecks(ctx)), ...proxyChecks(ctx.env));
+  return { lang: cfg.settings.lang.value ?? 'en', checks };
+}
