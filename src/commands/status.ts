@@ -28,9 +28,9 @@ function human(ctx: Ctx, r: Report): string {
     r.steps,
     [
       { header: '#', get: (s) => s.n },
-      { header: 'state', get: state, color: (v) => COLOR[r.steps.find((s) => state(s) === v)?.state ?? 'todo'] },
-      { header: 'step', get: (s) => s.title },
-      { header: 'evidence', get: (s) => [...s.evidence, ...(s.blocker ? [`→ ${s.blocker}`] : [])].join('; ') },
+      { header: t(r.lang, 'st.colState'), get: state, color: (v) => COLOR[r.steps.find((s) => state(s) === v)?.state ?? 'todo'] },
+      { header: t(r.lang, 'st.colStep'), get: (s) => s.title },
+      { header: t(r.lang, 'st.colEvidence'), get: (s) => [...s.evidence, ...(s.blocker ? [`→ ${s.blocker}`] : [])].join('; ') },
     ],
     ctx.clock.now(),
   );

@@ -73,6 +73,7 @@ export const en = {
   's5.configWhere': 'Facebook Login for Business > Configurations > "Create from template" > "WhatsApp Embedded Signup Configuration With 60 Expiration Token"',
   's5.configIdPrompt': 'Configuration ID (config_id, digits)',
   's5.oauthWhere': 'Facebook Login for Business > Settings > Client OAuth settings: switch all six to Yes:',
+  's5.oauthItem': '{name}: Yes',
   's5.oauthDone': 'all six Client OAuth settings switched to Yes',
   's5.domains': 'Add every domain that hosts your signup page, development domains included, to both Allowed Domains (for the JavaScript SDK) and Valid OAuth Redirect URIs. HTTPS only: localhost will not work.',
   's5.domainsDone': 'your HTTPS domains added to Allowed Domains and Valid OAuth Redirect URIs',
@@ -138,6 +139,13 @@ export const en = {
   'ev.endpoint': 'webhook endpoint {status}',
   'ev.noEndpoint': 'no webhook endpoint',
   'ev.allReady': 'steps 1-8 done',
+  'ev.unknown': 'unknown',
+
+  'src.flag': 'flag {from}',
+  'src.env': 'env {from}',
+  'src.profile': 'profile',
+  'src.default': 'default',
+  'src.unset': 'not set',
 
   'bl.apply': "submit the application on YCloud's partner page",
   'bl.email': 'tell YCloud the email you registered with',
@@ -154,6 +162,9 @@ export const en = {
   'st.next': 'Next: {command}',
   'st.allDone': 'All nine steps are done.',
   'st.notDone': '{count} of 9 onboarding steps are not done',
+  'st.colState': 'state',
+  'st.colStep': 'step',
+  'st.colEvidence': 'evidence',
 
   'dr.header': 'ycp doctor',
   'dr.pass': 'ok',

@@ -3,7 +3,8 @@ import { zhCN } from './zh-CN.js';
 
 export type { MsgKey };
 export type Lang = 'en' | 'zh-CN';
-export type Params = Record<string, string | number>;
+/** A parameter may itself be a message (a status word, a setting's source): it is translated too. */
+export type Params = Record<string, string | number | Msg>;
 /** A message not yet translated: core returns these, the command renders them in the user's language. */
 export interface Msg {
   key: MsgKey;
@@ -15,7 +16,11 @@ export const CATALOGS: Record<Lang, Record<MsgKey, string>> = { en, 'zh-CN': zhC
 /** `lang` comes from the `lang` setting, already normalised to en / zh-CN; anything else falls back to en. */
 export function t(lang: string | undefined, key: MsgKey, params: Params = {}): string {
   const cat = CATALOGS[lang === 'zh-CN' ? 'zh-CN' : 'en'];
-  return (cat[key] ?? en[key]).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return (cat[key] ?? en[key]).replace(/\{(\w+)\}/g, (m, name: string) => {
+    if (!(name in params)) return m;
+    const v = params[name]!;
+    return typeof v === 'object' ? t(lang, v.key, v.params) : String(v);
+  });
 }
 
 export const msg = (key: MsgKey, params?: Params): Msg => ({ key, params });

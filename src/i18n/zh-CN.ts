@@ -74,6 +74,7 @@ export const zhCN: Record<MsgKey, string> = {
   's5.configWhere': 'Facebook Login for Business > Configurations > "Create from template" > "WhatsApp Embedded Signup Configuration With 60 Expiration Token"',
   's5.configIdPrompt': '配置 ID（config_id，数字）',
   's5.oauthWhere': 'Facebook Login for Business > Settings > Client OAuth settings：将以下六项全部设为 Yes：',
+  's5.oauthItem': '{name}：Yes',
   's5.oauthDone': '六项 Client OAuth 设置都已设为 Yes',
   's5.domains': '把承载注册页面的每个域名（包括开发域名）同时添加到 Allowed Domains（JavaScript SDK）和 Valid OAuth Redirect URIs。只支持 HTTPS：localhost 不可用。',
   's5.domainsDone': '已把您的 HTTPS 域名添加到 Allowed Domains 和 Valid OAuth Redirect URIs',
@@ -139,6 +140,13 @@ export const zhCN: Record<MsgKey, string> = {
   'ev.endpoint': 'Webhook 端点 {status}',
   'ev.noEndpoint': '没有 Webhook 端点',
   'ev.allReady': '第 1-8 步已完成',
+  'ev.unknown': '未知',
+
+  'src.flag': '命令行参数 {from}',
+  'src.env': '环境变量 {from}',
+  'src.profile': '配置档',
+  'src.default': '默认值',
+  'src.unset': '未设置',
 
   'bl.apply': '在 YCloud 合作伙伴页面提交申请',
   'bl.email': '把注册所用的邮箱告诉 YCloud',
@@ -155,6 +163,9 @@ export const zhCN: Record<MsgKey, string> = {
   'st.next': '下一步：{command}',
   'st.allDone': '九个步骤全部完成。',
   'st.notDone': '9 个入门步骤中有 {count} 个未完成',
+  'st.colState': '状态',
+  'st.colStep': '步骤',
+  'st.colEvidence': '依据',
 
   'dr.header': 'ycp doctor 环境检查',
   'dr.pass': '正常',

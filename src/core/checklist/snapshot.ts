@@ -1,10 +1,17 @@
 import type { YcloudApi } from '../api/client.js';
 import { YcpError } from '../errors.js';
+import type { Resolved } from '../settings.js';
+import { msg, type Msg } from '../../i18n/index.js';
 import type { Snapshot } from './types.js';
 
 export interface KeyInfo {
   masked?: string;
-  source?: string;
+  source?: Msg;
+}
+
+/** Where a setting came from, as words in the user's language ("env YCLOUD_API_KEY", "profile"). */
+export function sourceMsg(r: Pick<Resolved, 'source' | 'from'>): Msg {
+  return msg(`src.${r.source}`, { from: r.from ?? '' });
 }
 
 /** Checks a key with a real call (CLI.md: login and init verify before saving). */
@@ -24,7 +31,8 @@ export async function checkKey(api: Pick<YcloudApi, 'call'>, info: KeyInfo): Pro
  * network problem shows as "not checked" instead of hiding the other facts.
  */
 export async function gatherSnapshot(api: YcloudApi | undefined, info: KeyInfo, known?: Snapshot['key']): Promise<Snapshot> {
-  if (!api) return { key: { state: 'missing' }, problem: 'no API key' };
+  // No key: the evidence says so (ev.keyMissing); there is no other problem to report.
+  if (!api) return { key: { state: 'missing' } };
   const key = known ?? (await checkKey(api, info));
   if (key.state !== 'ok') return { key, problem: key.reason };
   const soft = async <T>(p: Promise<T>, problems: string[]): Promise<T | undefined> => {

@@ -3,7 +3,7 @@ import { apiWithKey } from '../api/from-ctx.js';
 import { buildReport, type Report } from './evaluate.js';
 import { loadProgress } from './progress.js';
 import { valuesFrom } from './run.js';
-import { gatherSnapshot } from './snapshot.js';
+import { gatherSnapshot, sourceMsg } from './snapshot.js';
 
 /** `ycp status`: the stored progress, re-checked against what YCloud shows now. Read-only. */
 export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise<Report> {
@@ -12,7 +12,7 @@ export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise
   const key = values.apiKey.value;
   const snap = await gatherSnapshot(key ? await apiWithKey(ctx, key) : undefined, {
     masked: key ? mask(key) : undefined,
-    source: values.apiKey.from ?? values.apiKey.source,
+    source: sourceMsg(values.apiKey),
   });
   const progress = loadProgress(cfg.store.profile(cfg.profile));
   const lang = cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';

@@ -38,7 +38,7 @@ export type KeyState = 'missing' | 'ok' | 'rejected' | 'unreachable';
 
 /** One look at YCloud: the key, WABAs, numbers, webhook endpoints. A part is undefined when it could not be read. */
 export interface Snapshot {
-  key: { state: KeyState; masked?: string; source?: string; requestId?: string; reason?: string; balance?: Balance };
+  key: { state: KeyState; masked?: string; source?: Msg; requestId?: string; reason?: string; balance?: Balance };
   wabas?: Waba[];
   numbers?: PhoneNumber[];
   endpoints?: WebhookEndpoint[];

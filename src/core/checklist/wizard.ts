@@ -4,7 +4,7 @@ import type { YcloudApi } from '../api/client.js';
 import { apiWithKey } from '../api/from-ctx.js';
 import { t, type Lang, type Msg, type MsgKey, type Params } from '../../i18n/index.js';
 import { saveStep } from './progress.js';
-import { gatherSnapshot } from './snapshot.js';
+import { gatherSnapshot, sourceMsg } from './snapshot.js';
 import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from './types.js';
 
 /** How the wizard talks to the terminal; core never prints (ARCHITECTURE §1), the command supplies these. */
@@ -144,7 +144,7 @@ export class Wizard {
   }
   keyInfo() {
     const k = this.values.apiKey;
-    return { masked: k.value ? this.ui.mask(k.value) : undefined, source: k.from ?? k.source };
+    return { masked: k.value ? this.ui.mask(k.value) : undefined, source: sourceMsg(k) };
   }
   async refresh(known?: Snapshot['key']): Promise<Snapshot> {
     this.snap = await gatherSnapshot(await this.api(), this.keyInfo(), known);

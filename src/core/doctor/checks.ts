@@ -6,6 +6,7 @@ import { createYcloudApi } from '../api/client.js';
 import { resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
 import { msg, type Msg } from '../../i18n/index.js';
+import { sourceMsg } from '../checklist/snapshot.js';
 import { proxyChecks, tunnelChecks } from './environment.js';
 
 export type Level = 'pass' | 'warn' | 'fail';
@@ -67,7 +68,7 @@ function settingChecks(settings: ResolvedSettings, mask: (s: string) => string):
     const r = settings[name];
     if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name }) };
     const value = name === 'apiKey' ? mask(r.value) : r.value;
-    return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.setting', { name, value, source: r.from ? `${r.source} ${r.from}` : r.source }) };
+    return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.setting', { name, value, source: sourceMsg(r) }) };
   });
 }
 

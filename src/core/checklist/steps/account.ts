@@ -80,7 +80,7 @@ async function askKey(w: Wizard): Promise<void> {
         ).trim();
     if (key.length < 8 || /\s/.test(key)) throw new YcpError('usage', w.tr('v.key'));
     // Verify before saving: a wrong key stored now would fail far from its cause.
-    const k = await checkKey(await apiWithKey(w.ctx, key), { masked: w.ui.mask(key), source: 'profile' });
+    const k = await checkKey(await apiWithKey(w.ctx, key), { masked: w.ui.mask(key), source: msg('src.profile') });
     if (k.state === 'ok') {
       w.saveSetting('apiKey', key);
       w.snap.key = k;

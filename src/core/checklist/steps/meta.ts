@@ -95,7 +95,7 @@ export const embeddedSignupStep: StepDef = {
     w.values.configId = configId;
     w.say('s5.saved', { id: configId });
     w.say('s5.oauthWhere');
-    for (const s of CLIENT_OAUTH_SETTINGS) w.line(`  - ${s}: Yes`);
+    for (const s of CLIENT_OAUTH_SETTINGS) w.line(`  - ${w.tr('s5.oauthItem', { name: s })}`);
     w.say('s5.domains');
     await tickAll(w, 5, SIGNUP_ITEMS);
     w.record('embedded-signup', { state: 'done' });

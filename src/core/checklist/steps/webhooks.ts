@@ -31,7 +31,7 @@ function pick(endpoints: WebhookEndpoint[], url: string | undefined, recordedId:
 }
 
 function problem(e: WebhookEndpoint): Msg | undefined {
-  if (e.status !== 'active') return msg('s7.inactive', { id: e.id, status: String(e.status ?? 'unknown') });
+  if (e.status !== 'active') return msg('s7.inactive', { id: e.id, status: e.status ?? msg('ev.unknown') });
   const missing = missingEvents(e);
   if (missing.length) return msg('s7.missing', { id: e.id, count: missing.length });
   return undefined;
@@ -45,7 +45,7 @@ function evaluateWebhooks({ progress, snap, webhookUrl }: EvalInput): Evaluation
   }
   const e = pick(snap.endpoints, webhookUrl, r?.data?.endpointId);
   if (!e) return { state: 'todo', evidence: [msg('ev.noEndpoint')], blocker: webhookUrl ? msg('s7.none', { url: webhookUrl }) : msg('s7.noneAny') };
-  const evidence = [msg('ev.endpoint', { status: String(e.status ?? 'unknown') })];
+  const evidence = [msg('ev.endpoint', { status: e.status ?? msg('ev.unknown') })];
   const p = problem(e);
   return p ? { state: 'todo', evidence, blocker: p } : { state: 'done', evidence };
 }
@@ -73,7 +73,7 @@ export const webhooksStep: StepDef = {
     const url = await w.answer(w.o.webhookUrl ?? w.rec('webhooks').data?.url, { flag: '--webhook-url', message: 's7.urlPrompt', validate: httpsUrl });
     let e = pick(w.snap.endpoints, url, undefined);
     if (e) {
-      w.say('s7.found', { id: e.id, url: e.url, status: String(e.status ?? 'unknown') });
+      w.say('s7.found', { id: e.id, url: e.url, status: e.status ?? msg('ev.unknown') });
       if (problem(e)) {
         if (!(await w.confirm('s7.fixConfirm', { id: e.id }, true))) w.stop(7, 'todo', problem(e)!);
         const events = [...new Set([...(e.enabledEvents ?? []), ...WHATSAPP_EVENT_TYPES])];
