@@ -5,12 +5,20 @@ import { userAgent } from '../core/api/from-ctx.js';
 import { t, tm } from '../i18n/index.js';
 import { colors, mask } from '../ui/format.js';
 import { render } from '../ui/render.js';
+import { startSpinner } from '../ui/spinner.js';
 import type { GlobalOpts } from './shared.js';
 
 const PAINT = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
 
 export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
-  const r = await runDoctor(ctx, { userAgent: userAgent(), mask });
+  const r = await runDoctor(ctx, {
+    userAgent: userAgent(),
+    mask,
+    probing: (lang) => {
+      const s = startSpinner(ctx.io, t(lang, 'dr.probing'), { json: o.json });
+      return () => s.stop();
+    },
+  });
   const count = (l: Check['level']) => r.checks.filter((c) => c.level === l).length;
   const summary = { pass: count('pass'), warn: count('warn'), fail: count('fail') };
   const doc = {

@@ -187,6 +187,7 @@ export const en = {
   'dr.configBrokenFix': 'fix or delete the file, then run `ycp login` again',
   'dr.setting': '{name}: {value} (from {source})',
   'dr.settingUnset': '{name}: not set',
+  'dr.probing': 'Asking YCloud…',
   'dr.apiOk': 'YCloud API at {url} reachable, key valid (request id {requestId})',
   'dr.apiNoKey': 'no API key is set',
   'dr.apiNoKeyFix': 'run `ycp login` or set YCLOUD_API_KEY',

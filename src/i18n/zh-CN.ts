@@ -188,6 +188,7 @@ export const zhCN: Record<MsgKey, string> = {
   'dr.configBrokenFix': '修复或删除该文件，然后重新运行 `ycp login`',
   'dr.setting': '{name}：{value}（来源 {source}）',
   'dr.settingUnset': '{name}：未设置',
+  'dr.probing': '正在连接 YCloud…',
   'dr.apiOk': 'YCloud API {url} 可访问，密钥有效（request id {requestId}）',
   'dr.apiNoKey': '没有设置 API 密钥',
   'dr.apiNoKeyFix': '运行 `ycp login` 或设置 YCLOUD_API_KEY',

@@ -1,3 +1,4 @@
+import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
 import { aPage, aPhoneNumber, aWaba, anError, E164, PHONE_ID, WABA_ID } from '../helpers/builders.js';
@@ -102,5 +103,34 @@ describe('API client', () => {
     t.api.on('GET', `/whatsapp/phoneNumbers?filter.wabaId=${WABA_ID}&page=2&limit=100`).reply(200, aPage([aPhoneNumber()], { page: 2 }));
     expect(await t.run(['phone', 'list', '--waba', WABA_ID, '--json'])).toBe(0);
     expect(JSON.parse(t.stdout())).toHaveLength(101);
+  });
+
+  test('per call: maxTries 1 makes a GET a single probe, and a POST can never get more than one try', async () => {
+    t = createTestCtx();
+    t.api.on('GET', '/balance').replyWithError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:443'), { code: 'ECONNREFUSED' }));
+    const api = await t.ctx.api();
+    await expect(api.call('GET', '/balance', { maxTries: 1 })).rejects.toMatchObject({ kind: 'network' });
+    expect(t.clock.sleeps).toEqual([]);
+    t.api.on('POST', `/whatsapp/phoneNumbers/${WABA_ID}/${PHONE_ID}/register`).reply(503, anError(503, 'SERVICE_UNAVAILABLE'));
+    await expect(api.call('POST', `/whatsapp/phoneNumbers/${WABA_ID}/${PHONE_ID}/register`, { maxTries: 9 })).rejects.toMatchObject({ kind: 'api' });
+    expect(t.clock.sleeps).toEqual([]);
+  });
+
+  test('per call: timeoutMs overrides the client timeout (a server that never answers)', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer((s) => void sockets.push(s)); // accepts, reads nothing, answers nothing
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      t = createTestCtx({ env: { YCLOUD_BASE_URL: `http://127.0.0.1:${port}/v2` } });
+      t.agent.enableNetConnect(`127.0.0.1:${port}`);
+      const api = await t.ctx.api();
+      const err = await api.call('GET', '/balance', { maxTries: 1, timeoutMs: 50 }).catch((e: unknown) => e);
+      expect(err).toMatchObject({ kind: 'network', message: `YCloud at http://127.0.0.1:${port}/v2 did not answer within 0.05s` });
+      expect(t.clock.sleeps).toEqual([]);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

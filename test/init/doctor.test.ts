@@ -53,8 +53,10 @@ describe('ycp doctor', () => {
 
   test('no network: the API check fails with the fix, clock skew is skipped, exit 3', async () => {
     t = createTestCtx({ stdoutTTY: true });
-    t.api.on('GET', '/balance').replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' })).times(4); // every try of a safe GET
+    // One try only: doctor is a diagnosis, so it says "cannot reach" at once instead of retrying for ~3.5 s.
+    t.api.on('GET', '/balance').replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }));
     expect(await t.run(['doctor'])).toBe(3);
+    expect(t.clock.sleeps).toEqual([]);
     const out = t.stdout();
     expect(out).toContain('FAIL  cannot reach YCloud at https://api.ycloud.com/v2: could not reach YCloud at https://api.ycloud.com/v2 (ENOTFOUND)');
     expect(out).toContain('      fix: check the connection, YCLOUD_BASE_URL / --base-url and the proxy variables');

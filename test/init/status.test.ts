@@ -17,7 +17,7 @@ describe('ycp status', () => {
     expect(await t.run(['status', '--exit-status'])).toBe(0);
     const out = t.stdout();
     expect(out).toContain('Onboarding progress (profile "default")');
-    expect(out).toMatch(/2 +done +YCloud account and API key +key tes…a64 valid \(YCLOUD_API_KEY\)/);
+    expect(out).toMatch(/2 +done +YCloud account and API key +key tes…a64 valid \(env YCLOUD_API_KEY\)/);
     expect(out).toMatch(new RegExp(`6 +done +Connect a first customer number +WABAs: 1; payment method attached; \\${E164} CONNECTED`));
     expect(out).toMatch(/7 +done +Webhooks +webhook endpoint active/);
     expect(out).toMatch(/8 +done +Meta App Review +6 of 6 items ticked/);

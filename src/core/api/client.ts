@@ -29,6 +29,13 @@ export interface RequestOptions {
   body?: unknown;
   /** What the call is about, for error messages ("get WABA 123"). */
   what?: string;
+  /**
+   * At most this many tries (GETs default to MAX_TRIES, others to 1; never more than that). A probe
+   * such as `doctor` passes 1: it diagnoses, so an answer now matters more than an answer at all.
+   */
+  maxTries?: number;
+  /** Per-try timeout for this call, overriding the client's. */
+  timeoutMs?: number;
 }
 
 export interface ApiResult<T> {
@@ -41,7 +48,7 @@ export interface ApiResult<T> {
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
 
 export function createYcloudApi(o: ApiOptions) {
-  const timeoutMs = o.timeoutMs ?? 30_000;
+  const clientTimeoutMs = o.timeoutMs ?? 30_000;
 
   async function call<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
     const { request } = await loadHttp();
@@ -50,7 +57,8 @@ export function createYcloudApi(o: ApiOptions) {
     const display = url.pathname.replace(new URL(o.baseUrl).pathname, '') + url.search;
     const what = opts.what ?? `${method} ${display}`;
     // Register and send are never retried (CLI.md §7): 10 tries / 72 h, and a resend is a new message.
-    const maxTries = method === 'GET' ? MAX_TRIES : 1;
+    const maxTries = Math.max(1, Math.min(opts.maxTries ?? MAX_TRIES, method === 'GET' ? MAX_TRIES : 1));
+    const timeoutMs = opts.timeoutMs ?? clientTimeoutMs;
     const headers: Record<string, string> = {
       'x-api-key': o.apiKey,
       'user-agent': o.userAgent,

@@ -22,6 +22,8 @@ export interface DoctorInput {
   nodeVersion?: string;
   userAgent: string;
   mask(secret: string): string;
+  /** Called when the API probe starts (it can take up to PROBE_TIMEOUT_MS); returns what ends it. */
+  probing?: (lang: string) => () => void;
 }
 
 export interface DoctorResult {
@@ -32,6 +34,8 @@ export interface DoctorResult {
 /** Past this, webhook signatures checked with the usual 300 s tolerance start failing (CONTRACT §12). */
 export const SKEW_FAIL_S = 300;
 export const SKEW_WARN_S = 60;
+/** One try, this long: doctor diagnoses, so a prompt "cannot reach" beats a read that retries. */
+export const PROBE_TIMEOUT_MS = 5_000;
 
 export function nodeCheck(version: string): Check {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
@@ -80,11 +84,12 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
   // Built here, not with ctx.api(): that one needs a readable config file.
   const api = createYcloudApi({
     baseUrl: url, apiKey: key, dispatcher: await ctx.dispatcher(), clock: ctx.clock, signal: ctx.signal,
-    userAgent: o.userAgent, log: (l) => ctx.debug(l), timeoutMs: 10_000,
+    userAgent: o.userAgent, log: (l) => ctx.debug(l),
   });
   let res;
+  const done = o.probing?.(settings.lang.value ?? 'en');
   try {
-    res = await api.call('GET', '/balance', { what: 'check the API key' });
+    res = await api.call('GET', '/balance', { what: 'check the API key', maxTries: 1, timeoutMs: PROBE_TIMEOUT_MS });
   } catch (err) {
     const e = err instanceof YcpError ? err : undefined;
     if (e?.kind === 'cancelled') throw err;
@@ -93,6 +98,8 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
     if (e?.kind === 'api') return [{ id: 'api', level: 'fail', text: msg('dr.apiError', { reason: e.message }), fix: msg('dr.apiErrorFix') }, skip];
     const reason = e?.message ?? (err as Error).message;
     return [{ id: 'api', level: 'fail', text: msg('dr.apiDown', { url, reason }), fix: msg('dr.apiDownFix') }, skip];
+  } finally {
+    done?.();
   }
   const checks: Check[] = [{ id: 'api', level: 'pass', text: msg('dr.apiOk', { url, requestId: res.requestId ?? '-' }) }];
   const date = res.headers.date;
