@@ -14,6 +14,7 @@ export interface InitFlags extends GlobalOpts {
   solutionId?: string;
   webhookUrl?: string;
   apiKeyStdin?: boolean;
+  pageDir?: string;
 }
 
 export async function init(ctx: Ctx, o: InitFlags): Promise<void> {

@@ -12,6 +12,7 @@ export function registerOnboarding(program: Command, ctx: Ctx): void {
     .option('--solution-id <id>', 'Partner Solution ID from YCloud (step 4)')
     .option('--config-id <id>', 'Facebook Login for Business configuration ID (step 5)')
     .option('--webhook-url <url>', 'production webhook URL, https (step 7)')
+    .option('--page-dir <dir>', 'folder for the Embedded Signup page that steps 5-6 write and serve (default: embedded-signup)')
     .option('--api-key-stdin', 'read the YCloud API key from stdin (step 2; or set YCLOUD_API_KEY)')
     .action(async (_o, cmd: Command) => (await import('./init.js')).init(ctx, opts(cmd)));
   program

@@ -32,6 +32,7 @@ export const en = {
   'v.digitsOrEmpty': 'digits only, or leave it empty to come back later',
   'v.url': 'must be a URL such as https://example.com/webhooks/ycloud',
   'v.https': 'must be an https:// URL (YCloud and Meta need HTTPS; localhost will not work)',
+  'v.dir': 'enter a folder name, for example embedded-signup',
   'v.key': 'that does not look like an API key',
 
   's1.title': 'Apply to become a YCloud technical partner',
@@ -78,7 +79,10 @@ export const en = {
   's5.domains': 'Add every domain that hosts your signup page, development domains included, to both Allowed Domains (for the JavaScript SDK) and Valid OAuth Redirect URIs. HTTPS only: localhost will not work.',
   's5.domainsDone': 'your HTTPS domains added to Allowed Domains and Valid OAuth Redirect URIs',
   's5.saved': 'config_id {id} saved.',
-  's5.scaffold': 'ycp can write a working Embedded Signup page with these values:',
+  's5.scaffold': 'ycp can write a working Embedded Signup page with these values into {dir}:',
+  's5.pageDirPrompt': 'Folder for the Embedded Signup page',
+  's5.pageThere': 'The Embedded Signup page in {dir} already has these IDs.',
+  's5.pageDiffers': 'The Embedded Signup page in {dir} has other IDs; ycp can write it again with these:',
 
   's6.title': 'Connect a first customer number',
   's6.body': 'Open your Embedded Signup page (or let ycp serve one over HTTPS) and finish the signup with a customer\'s number. ycp then checks that YCloud sees the WABA, that a payment method is attached and that a number is CONNECTED.',

@@ -33,6 +33,7 @@ export const zhCN: Record<MsgKey, string> = {
   'v.digitsOrEmpty': '只能是数字；也可以留空，稍后再来',
   'v.url': '必须是网址，例如 https://example.com/webhooks/ycloud',
   'v.https': '必须是 https:// 网址（YCloud 和 Meta 要求 HTTPS；localhost 不可用）',
+  'v.dir': '请输入文件夹名称，例如 embedded-signup',
   'v.key': '这看起来不像 API 密钥',
 
   's1.title': '提交 YCloud 技术开发伙伴合作申请',
@@ -79,7 +80,10 @@ export const zhCN: Record<MsgKey, string> = {
   's5.domains': '把承载注册页面的每个域名（包括开发域名）同时添加到 Allowed Domains（JavaScript SDK）和 Valid OAuth Redirect URIs。只支持 HTTPS：localhost 不可用。',
   's5.domainsDone': '已把您的 HTTPS 域名添加到 Allowed Domains 和 Valid OAuth Redirect URIs',
   's5.saved': '已保存 config_id {id}。',
-  's5.scaffold': 'ycp 可以用这些值生成可用的嵌入式注册页面：',
+  's5.scaffold': 'ycp 可以用这些值在 {dir} 生成可用的嵌入式注册页面：',
+  's5.pageDirPrompt': '嵌入式注册页面所在的文件夹',
+  's5.pageThere': '{dir} 中的嵌入式注册页面已包含这些 ID。',
+  's5.pageDiffers': '{dir} 中的嵌入式注册页面使用的是其他 ID；ycp 可以用这些值重新生成：',
 
   's6.title': '接入第一个客户号码',
   's6.body': '打开您的嵌入式注册页面（或让 ycp 通过 HTTPS 提供一个），用客户的号码完成注册。随后 ycp 检查 YCloud 能看到该 WABA、已关联支付方式，且有号码处于 CONNECTED。',

@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { readConfigBlock } from '../../src/core/signup/config-block.js';
 import { createTestCtx, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
 import { aPhoneNumber, aWaba } from '../helpers/builders.js';
 import { YcpError } from '../../src/core/errors.js';
@@ -13,11 +17,21 @@ const make = (o: Parameters<typeof createTestCtx>[0]) => {
   ts.push(t);
   return t;
 };
+let dirs: string[] = [];
+/** A fresh folder for the Embedded Signup page (never the working directory). */
+const pageDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'ycp-page-'));
+  dirs.push(d);
+  return join(d, 'signup page'); // a space: the printed command must quote it
+};
 afterEach(() => {
   for (const t of ts) t.verify();
   for (const t of ts.reverse()) t.dispose();
   ts = [];
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  dirs = [];
 });
+const pageIds = (dir: string) => readConfigBlock(readFileSync(join(dir, 'index.html'), 'utf8'));
 const stored = async (t: TestCtx) => (await t.ctx.config()).store.profile('default') as Record<string, any>;
 const states = (p: Record<string, any>) => Object.fromEntries(Object.entries(p.init.steps).map(([k, v]: [string, any]) => [k, v.state]));
 
@@ -34,17 +48,18 @@ function stubFirstRun(t: TestCtx) {
 
 describe('ycp init: the whole wizard', () => {
   test('interactive: scripted answers take a new partner through all nine steps', async () => {
+    const page = pageDir();
     const t = make({
       stdinTTY: true,
       stdoutTTY: true,
-      answers: { '--yes': true, '--app-id': APP_ID, '--solution-id': SOLUTION_ID, '--config-id': CONFIG_ID, '--webhook-url': HOOK_URL },
+      answers: { '--yes': true, '--app-id': APP_ID, '--solution-id': SOLUTION_ID, '--config-id': CONFIG_ID, '--page-dir': page, '--webhook-url': HOOK_URL },
     });
     stubFirstRun(t);
     const code = await t.run(['init']);
     expect(t.stderr()).toContain('All nine steps are done');
     expect(code).toBe(0);
     // Prompts in the guide's order, each named by its flag.
-    expect([...new Set(t.questions)]).toEqual(['--yes', '--app-id', '--solution-id', '--config-id', '--webhook-url']);
+    expect([...new Set(t.questions)]).toEqual(['--yes', '--app-id', '--solution-id', '--config-id', '--page-dir', '--webhook-url']);
     const err = t.stderr();
     expect(err).toContain('Meta App Dashboard > WhatsApp > Partner Solutions > "Create a partner solution"');
     expect(err).toMatch(/\n {6}2892949377516980\n/); // alone on its line, ready to copy
@@ -56,14 +71,17 @@ describe('ycp init: the whole wizard', () => {
     expect(err).toContain('https://www.ycloud.com/console/#/entry/register');
     expect(err).toContain('App Dashboard > WhatsApp > Quickstart > Continue onboarding > Start app review');
     expect(err).toContain('the same video twice gets the submission rejected');
-    // The scaffold offer ran through the command tree; on this branch `signup` does not exist yet: reported, not fatal.
-    expect(err).toContain(`\`ycp signup scaffold --app-id ${APP_ID} --config-id ${CONFIG_ID} --solution-id ${SOLUTION_ID}\` exited with 2`);
+    // The scaffold offer ran through the command tree, in the folder the user named, with the recorded IDs.
+    expect(err).toContain(`\`ycp signup scaffold --out '${page}' --app-id ${APP_ID} --config-id ${CONFIG_ID} --solution-id ${SOLUTION_ID}\` finished.`);
+    expect(err).toContain(`Wrote the Embedded Signup page in ${page}`);
+    expect(pageIds(page)).toMatchObject({ appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID });
     expect(err).toContain(`${E164} is CONNECTED in WABA ${WABA_ID}`);
     expect(err).toContain('signing secret whsec_abc…3f1');
     expect(t.stdout()).toBe('');
 
     const p = await stored(t);
     expect(p).toMatchObject({ appId: APP_ID, solutionId: SOLUTION_ID, configId: CONFIG_ID, webhookSecret: SECRET });
+    expect(p.init.steps['embedded-signup'].data).toEqual({ pageDir: page });
     expect(p.apiKey).toBeUndefined(); // the key came from YCLOUD_API_KEY and stays there
     expect(Object.values(states(p))).toEqual(Array(9).fill('done'));
     const created = t.api.requests.find((r) => r.method === 'POST' && r.path.endsWith('/webhookEndpoints'))!;
@@ -74,8 +92,10 @@ describe('ycp init: the whole wizard', () => {
   test('non-interactive: the same run with flags only, reported as one JSON document', async () => {
     const t = make({});
     stubFirstRun(t);
-    const code = await t.run(['init', '--yes', '--json', '--app-id', APP_ID, '--solution-id', SOLUTION_ID, '--config-id', CONFIG_ID, '--webhook-url', HOOK_URL]);
+    const page = pageDir();
+    const code = await t.run(['init', '--yes', '--json', '--app-id', APP_ID, '--solution-id', SOLUTION_ID, '--config-id', CONFIG_ID, '--webhook-url', HOOK_URL, '--page-dir', page]);
     expect(code).toBe(0);
+    expect(pageIds(page)).toMatchObject({ appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID }); // --yes runs scaffold
     const doc = JSON.parse(t.stdout());
     expect(doc).toMatchObject({ profile: 'default', lang: 'en', complete: true });
     expect(doc.steps.map((s: { state: string }) => s.state)).toEqual(Array(9).fill('done'));
@@ -124,11 +144,13 @@ describe('ycp init: step 2 and step 6 from a script', () => {
     const t = make({ noKey: true, stdin: `${TEST_KEY}\n`, secrets: [TEST_KEY], profile: { ...rest, init: { version: 1, steps: { apply: { state: 'done' } } } } });
     t.api.on('GET', '/balance').reply(200, BALANCE_OK);
     stubLists(t, { wabas: [], numbers: [] });
-    expect(await t.run(['init', '--yes', '--api-key-stdin'])).toBe(3);
+    const page = pageDir();
+    expect(await t.run(['init', '--yes', '--api-key-stdin', '--page-dir', page])).toBe(3);
     expect((await stored(t)).apiKey).toBe(TEST_KEY);
     const err = t.stderr();
     expect(err).toContain('API key tes…a64 works; saved to profile "default".');
-    expect(err).toContain('Next, run: ycp signup serve');
+    // serve waits for a person in a browser: --yes alone prints it, with the folder step 5 wrote.
+    expect(err).toContain(`Next, run: ycp signup serve --dir '${page}'`);
     expect(err).toContain('error: Step 6 is not done yet: no WABA is visible to this API key yet');
   });
 });

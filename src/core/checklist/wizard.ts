@@ -4,6 +4,7 @@ import type { YcloudApi } from '../api/client.js';
 import { apiWithKey } from '../api/from-ctx.js';
 import { t, type Lang, type Msg, type MsgKey, type Params } from '../../i18n/index.js';
 import { saveStep } from './progress.js';
+import { commandLine } from './steps/page.js';
 import { gatherSnapshot, sourceMsg } from './snapshot.js';
 import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from './types.js';
 
@@ -28,6 +29,8 @@ export interface InitOptions {
   solutionId?: string;
   webhookUrl?: string;
   apiKeyStdin?: boolean;
+  /** Where steps 5–6 write and serve the Embedded Signup page. */
+  pageDir?: string;
 }
 
 type Validate = (v: string) => MsgKey | true;
@@ -153,11 +156,11 @@ export class Wizard {
 
   /**
    * Prints the command to run next and runs it through the command tree when the user agrees. `--yes`
-   * runs only commands marked safe (they finish on their own); a failure is reported, never fatal.
-   * Resolves to whether the command ran.
+   * runs only commands marked safe (they finish on their own); a failure is reported, never fatal, but
+   * Ctrl-C inside it stops the wizard too (exit 130, progress kept). Resolves to whether it ran.
    */
   async offer(argv: string[], o: { safe: boolean }): Promise<boolean> {
-    const command = ['ycp', ...argv].join(' ');
+    const command = commandLine(argv);
     let go = false;
     if (this.o.yes) go = o.safe;
     else if (this.ctx.io.canPrompt) go = await this.prompt.confirm({ message: this.tr('ui.offer', { command }), flag: '--yes', default: true });
@@ -166,6 +169,8 @@ export class Wizard {
       return false;
     }
     const code = await this.ui.runCommand(argv);
+    // The command's cleanups have run (runCommand awaits them); a Ctrl-C there was meant for us as well.
+    if (code === 130 || this.ctx.signal.aborted) throw new YcpError('cancelled', 'cancelled');
     if (code === 0) this.say('ui.offerOk', { command });
     else this.say('ui.offerFailed', { command, code });
     return true;

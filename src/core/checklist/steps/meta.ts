@@ -2,6 +2,7 @@
 import { msg, type MsgKey } from '../../../i18n/index.js';
 import { CLIENT_OAUTH_SETTINGS, LINKS, YCLOUD_PARTNER_APP_ID } from '../facts.js';
 import type { Wizard } from '../wizard.js';
+import { choosePageDir, offerScaffold } from './page.js';
 import { confirmedEvidence, digits, isDigitString, recordedState, ticksEvidence, type StepDef } from './step.js';
 
 const TECH_ITEMS: MsgKey[] = ['s3.portfolio', 's3.developer', 's3.app', 's3.test', 's3.verification'];
@@ -98,11 +99,9 @@ export const embeddedSignupStep: StepDef = {
     for (const s of CLIENT_OAUTH_SETTINGS) w.line(`  - ${w.tr('s5.oauthItem', { name: s })}`);
     w.say('s5.domains');
     await tickAll(w, 5, SIGNUP_ITEMS);
-    w.record('embedded-signup', { state: 'done' });
-    const { appId, solutionId } = w.values;
-    if (appId && solutionId) {
-      w.say('s5.scaffold');
-      await w.offer(['signup', 'scaffold', '--app-id', appId, '--config-id', configId, '--solution-id', solutionId], { safe: true });
-    }
+    // The page folder is recorded with the step: step 6 serves the page written here.
+    const pageDir = w.values.appId && w.values.solutionId ? await choosePageDir(w) : undefined;
+    w.record('embedded-signup', { state: 'done', ...(pageDir ? { data: { pageDir } } : {}) });
+    if (pageDir) await offerScaffold(w, pageDir);
   },
 };

@@ -7,6 +7,7 @@ import type { PhoneNumber } from '../../api/types.js';
 import { msg, type Msg } from '../../../i18n/index.js';
 import type { EvalInput, Evaluation } from '../types.js';
 import type { Wizard } from '../wizard.js';
+import { offerServe } from './page.js';
 import { recordedState, type StepDef } from './step.js';
 
 const REGISTER_WAIT_MS = 60_000;
@@ -39,7 +40,10 @@ function inspect({ progress, snap }: EvalInput): Found {
   if (recorded && connected && recorded !== connected) evidence.push(msg('ev.number', { e164: connected.phoneNumber ?? '?', status: 'CONNECTED' }));
   if (connected) return { evaluation: { state: 'done', evidence }, connected, candidates: [] };
   const pending = numbers.some((n) => n.status === 'PENDING');
-  const candidates = [...(recorded ? [recorded] : []), ...numbers.filter((n) => n !== recorded)];
+  // Register the recorded number, else a PENDING one (what a fresh signup leaves); never spend one of the
+  // 10 tries per 72 h on a number YCloud refuses anyway.
+  const rank = (n: PhoneNumber) => (n === recorded ? 0 : n.status === 'PENDING' ? 1 : 2);
+  const candidates = numbers.filter((n) => n.status !== 'BANNED' && n.status !== 'MIGRATED').sort((a, b) => rank(a) - rank(b));
   return { evaluation: { state: pending ? 'waiting' : 'todo', evidence, blocker: msg('s6.noNumber') }, candidates };
 }
 
@@ -52,8 +56,7 @@ export const firstNumberStep: StepDef = {
     w.say('s6.body');
     let found = inspect(w.evalInput());
     if (!found.connected && w.snap.key.state === 'ok' && !w.snap.wabas?.length) {
-      // `signup serve` waits for a person in a browser: never run on --yes alone.
-      if (await w.offer(['signup', 'serve'], { safe: false })) {
+      if (await offerServe(w)) {
         await w.refresh(w.snap.key);
         found = inspect(w.evalInput());
       }
