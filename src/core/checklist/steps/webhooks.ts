@@ -9,7 +9,7 @@ import type { Wizard } from '../wizard.js';
 import { recordedState, type StepDef } from './step.js';
 
 // Not the marker `webhook clean` looks for: this endpoint is permanent and must survive a clean-up.
-const DESCRIPTION = 'Production webhook endpoint (partner onboarding)';
+export const PRODUCTION_DESCRIPTION = 'Production webhook endpoint (partner onboarding)';
 
 export function sameUrl(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -81,7 +81,7 @@ export const webhooksStep: StepDef = {
         w.say('s7.updated', { id: e.id });
       }
     } else {
-      const created = await api.createWebhookEndpoint({ url, enabledEvents: [...WHATSAPP_EVENT_TYPES], description: DESCRIPTION });
+      const created = await api.createWebhookEndpoint({ url, enabledEvents: [...WHATSAPP_EVENT_TYPES], description: PRODUCTION_DESCRIPTION });
       // The signing secret goes to the 0600 config file, never to the terminal in full (CLI.md §7).
       if (created.secret) w.cfg.store.set(w.profile, 'webhookSecret', created.secret);
       w.say('s7.created', { id: created.id, url: created.url ?? url, secret: created.secret ? w.ui.mask(created.secret) : '' });
