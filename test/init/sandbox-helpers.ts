@@ -67,7 +67,8 @@ export async function control(sb: Sandbox, method: string, path: string, body?: 
 
 export function http(base: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = request(new URL(path, base), { method, headers }, (res) => {
+    // No keep-alive pool: a pooled socket to a server that has just closed would read as ECONNRESET.
+    const req = request(new URL(path, base), { method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
