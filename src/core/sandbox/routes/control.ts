@@ -3,6 +3,7 @@
 import type { Delivery } from '../delivery.js';
 import { bool, oneOf, requireBody, str } from '../check.js';
 import type { Faults } from '../faults.js';
+import { fbDialogPage } from '../fb-dialog.js';
 import { fbSdkSource } from '../fb-sdk.js';
 import { invalid, notFound } from '../http.js';
 import { route, type Route } from '../router.js';
@@ -37,7 +38,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
         routes: [
           'POST /_sandbox/reset {seed?}', 'GET /_sandbox/state', 'POST /_sandbox/seed {name}', 'POST /_sandbox/signup',
           'GET|POST|DELETE /_sandbox/faults', 'DELETE /_sandbox/faults/{id}', 'POST /_sandbox/config {outOfOrderEvents}',
-          'PATCH /_sandbox/phoneNumbers/{id}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js',
+          'PATCH /_sandbox/phoneNumbers/{id}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js', 'GET /_sandbox/fb/dialog',
         ],
       },
     })),
@@ -97,6 +98,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
       body: fbSdkSource(d.origin()),
       headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' },
     })),
+    route('GET', '/fb/dialog', ({ query }) => fbDialogPage(query)),
   ];
 }
 
