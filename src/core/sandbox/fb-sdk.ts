@@ -70,7 +70,7 @@ export function fbSdkSource(sandboxOrigin: string): string {
       var frame = document.createElement('iframe');
       frame.id = 'ycp-sandbox-fb-frame';
       frame.title = 'Facebook login (ycp sandbox)';
-      frame.style.cssText = 'width:min(460px,94vw);height:min(440px,90vh);border:0;border-radius:10px;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.3)';
+      frame.style.cssText = 'width:min(460px,94vw);height:min(410px,90vh);border:0;border-radius:10px;background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.3)';
       frame.src = dialogUrl(opts);
       overlay.appendChild(frame);
       document.body.appendChild(overlay);
