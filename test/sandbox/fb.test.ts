@@ -1,6 +1,7 @@
 // The fake Facebook SDK (/_sandbox/fb/sdk.js) and its consent dialog (/_sandbox/fb/dialog), each
 // executed in a minimal DOM so FB.login, the dialog's buttons and both postMessages run for real.
 // The real browser journey (page ⇄ SDK ⇄ sandbox-origin dialog) is test/browser/signup-sandbox.test.ts.
+import { request as httpRequest } from 'node:http';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Sandbox } from '../../src/core/sandbox/index.js';
@@ -67,6 +68,20 @@ test('the fake SDK is served as JavaScript and calls fbAsyncInit', async () => {
   expect(res.headers.get('ycloud-request-id')).toMatch(/^req_/);
   const { window } = await loadSdk();
   expect(window.inited).toBe(true);
+});
+
+test('the SDK opens its dialog on the origin the page loaded it from (localhost stays localhost)', async () => {
+  const sdkFor = (host: string) =>
+    new Promise<string>((resolve, reject) => {
+      const req = httpRequest({ host: '127.0.0.1', port: sb.port, path: '/_sandbox/fb/sdk.js', headers: { host } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (c: string) => (text += c)).on('end', () => resolve(text));
+      });
+      req.on('error', reject).end();
+    });
+  expect(await sdkFor(`localhost:${sb.port}`)).toContain(`var SANDBOX = "http://localhost:${sb.port}";`);
+  expect(await sdkFor(`127.0.0.1:${sb.port}`)).toContain(`var SANDBOX = "${sb.origin}";`);
+  expect(await sdkFor('evil.example:80')).toContain(`var SANDBOX = "${sb.origin}";`);
 });
 
 test('FB.login opens the sandbox-served dialog in a frame; only that frame, from the sandbox origin, answers the callback', async () => {

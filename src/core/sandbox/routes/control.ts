@@ -94,11 +94,19 @@ export function controlRoutes(d: ControlDeps): Route[] {
       w.changed();
       return { body: waba };
     }),
-    route('GET', '/fb/sdk.js', () => ({
-      body: fbSdkSource(d.origin()),
+    route('GET', '/fb/sdk.js', ({ req }) => ({
+      body: fbSdkSource(loopbackOrigin(req.headers.host) ?? d.origin()),
       headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' },
     })),
     route('GET', '/fb/dialog', ({ query }) => fbDialogPage(query)),
   ];
 }
 
+/**
+ * The origin the page used to reach the sandbox. A page configured with http://localhost:4010 must
+ * get its dialog (and so its messages) from that origin, not from 127.0.0.1, or its allow-list
+ * would drop them. Only loopback names count; anything else falls back to the listening address.
+ */
+function loopbackOrigin(host: string | undefined): string | undefined {
+  return host && /^(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/.test(host) ? `http://${host}` : undefined;
+}
