@@ -1,12 +1,6 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
 import module from 'node:module';
-import v8 from 'node:v8';
 import { VERSION } from '../src/version.js';
-
-// undici parses HTTP with a WebAssembly build of llhttp. V8 then optimises it on background threads,
-// and Node waits for that work before it can exit: ~60-100 ms on every API command. A CLI sends a handful
-// of requests, for which the baseline compiler is plenty.
-v8.setFlagsFromString('--liftoff-only');
 
 // Node >= 22.1 can keep compiled code between runs; on Node 20 this is a no-op.
 (module as { enableCompileCache?: () => unknown }).enableCompileCache?.();

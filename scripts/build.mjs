@@ -1,7 +1,23 @@
 // Bundles bin/ycp.ts into dist/ with code splitting, so lazily imported commands
 // become their own chunks and `ycp --version` loads almost nothing.
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { readFileSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+
+// commander requires node:child_process at load time (and with it net, dgram, …) only to run
+// executable subcommands, which ycp never uses. Load it on first use instead: every run pays less.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const src = await readFile(args.path, 'utf8');
+      const from = "const childProcess = require('node:child_process');";
+      if (!src.includes(from)) throw new Error('commander changed: update the lazy-child-process plugin');
+      const to = "let __cp; const childProcess = new Proxy({}, { get: (_, k) => (__cp ??= require('node:child_process'))[k] });";
+      return { contents: src.replace(from, to), loader: 'js' };
+    });
+  },
+};
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -23,6 +39,7 @@ await build({
   define: { __YCP_VERSION__: JSON.stringify(pkg.version) },
   // Optional native package: loaded at run time only when the ngrok tunnel is used.
   external: ['@ngrok/ngrok', 'playwright-core', 'fsevents'],
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
 chmodSync(new URL('../dist/ycp.js', import.meta.url), 0o755);

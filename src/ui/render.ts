@@ -31,6 +31,24 @@ export function formatFields(io: Io, fields: [string, string | number | boolean 
   return shown.map(([k, v]) => `${ch.dim(k.padEnd(w))}  ${v}`).join('\n') + '\n';
 }
 
+/**
+ * Runs a streaming command's body. Under --json the stream is NDJSON and an error is its last line
+ * (ARCHITECTURE §5); the error is then marked printed so run() does not print it a second time.
+ */
+export async function streaming<T>(io: Io, mode: OutputMode, body: () => Promise<T>, finish?: () => void): Promise<T> {
+  try {
+    return await body();
+  } catch (err) {
+    if (mode.json && err instanceof Error && err.name === 'YcpError') {
+      emitLine(io, errorDocument(err as YcpError));
+      throw Object.assign(err, { printed: true });
+    }
+    throw err;
+  } finally {
+    finish?.();
+  }
+}
+
 export function errorDocument(e: YcpError) {
   const { code, requestId, hint, metaCode, details } = e.info;
   return { error: { kind: e.kind, message: e.message, code, requestId, metaCode, hint, details } };

@@ -258,6 +258,12 @@
     el.button.textContent = 'Not configured';
     return;
   }
+  // Scaffolded against `ycp sandbox` without Meta IDs: the placeholders mean nothing to Facebook.
+  if (!sandboxOrigin && Array.isArray(cfg.sandboxPlaceholders) && cfg.sandboxPlaceholders.length) {
+    setStatus('This page was written for the ycp sandbox (placeholder ' + cfg.sandboxPlaceholders.join(', ') + '): run `ycp signup scaffold --force` with your Meta app IDs.', true);
+    el.button.textContent = 'Not configured';
+    return;
+  }
 
   // fbAsyncInit must exist before the SDK loader runs (CONTRACT §15).
   window.fbAsyncInit = function () {

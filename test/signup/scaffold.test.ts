@@ -88,6 +88,24 @@ describe('ycp signup scaffold', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  test('against the sandbox, missing IDs become marked placeholders, asked for by no one, even on a TTY', async () => {
+    t = createTestCtx({ stdinTTY: true, stdoutTTY: true, env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });
+    const out = join(tmp(), 'p');
+    expect(await t.run(['signup', 'scaffold', '--out', out, '--app-id', '1111'])).toBe(0);
+    expect(t.questions).toEqual([]);
+    const cfg = readConfigBlock(readFileSync(join(out, 'index.html'), 'utf8'));
+    expect(cfg).toEqual({ appId: '1111', configId: '200000000000002', solutionId: '300000000000003', graphVersion: 'v25.0', sandboxPlaceholders: ['configId', 'solutionId'] });
+    expect(t.stderr()).toContain('Sandbox mode (http://127.0.0.1:4010/v2): configId, solutionId are placeholders.');
+    expect(t.stderr()).toContain(`Try it now: ycp signup serve --dir ${out}`);
+    expect(t.stderr()).not.toContain('Allowed Domains');
+    t.dispose();
+    // With every ID given (or saved by init) nothing is a placeholder, sandbox or not.
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://localhost:4010/v2' }, profile: { appId: '9999', configId: '6666', solutionId: '7777' } });
+    const full = join(tmp(), 'p');
+    expect(await t.run(['signup', 'scaffold', '--out', full])).toBe(0);
+    expect(readConfigBlock(readFileSync(join(full, 'index.html'), 'utf8'))).not.toHaveProperty('sandboxPlaceholders');
+  });
+
   test('IDs must be digit strings and versions look like v25.0 (exit 2)', async () => {
     for (const [flag, bad] of [['--app-id', '12</script>'], ['--config-id', '1e5'], ['--solution-id', '-1'], ['--graph-version', '25'], ['--feature-type', '<img>']] as const) {
       t = createTestCtx();

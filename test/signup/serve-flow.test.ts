@@ -1,6 +1,7 @@
 // `ycp signup serve` end to end in process: a real local server, spec-checked YCloud stubs, a fake
 // clock (404 retries and the CONNECTED wait take no real time), and the code never printed.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
@@ -157,6 +158,22 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     expect(t.stderr()).not.toContain('Allowed Domains');
     const page = await s.get('/');
     expect(page.body).toContain('"sandbox":true,"sandboxOrigin":"http://127.0.0.1:4010"');
+    await s.post(finish(await s.token()));
+    expect(await s.done).toBe(0);
+  });
+
+  test('a page scaffolded with sandbox placeholders is refused against the real API (exit 2), served against the sandbox', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ycp-signup-')), 'page');
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });
+    expect(await t.run(['signup', 'scaffold', '--out', dir])).toBe(0);
+    t.dispose();
+    t = createTestCtx();
+    expect(await t.run(['signup', 'serve', '--dir', dir, ...PUBLIC])).toBe(2);
+    expect(t.stderr()).toContain(`error: ${join(dir, 'index.html')} was written for the sandbox: appId, configId, solutionId are placeholders`);
+    expect(t.stderr()).toContain('hint: write it again with your Meta app\'s IDs: ycp signup scaffold');
+    t.dispose();
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });
+    const s = await startServe(t, ['--dir', dir, '--no-register']);
     await s.post(finish(await s.token()));
     expect(await s.done).toBe(0);
   });

@@ -1,11 +1,10 @@
 import type { Ctx } from '../../core/context.js';
-import { YcpError } from '../../core/errors.js';
 import { formatDuration } from '../../core/duration.js';
 import { resolvePhone } from '../../core/phone/resolve.js';
 import { waitForPhoneStatus } from '../../core/phone/wait.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
 import { success } from '../../ui/format.js';
-import { emitLine, errorDocument } from '../../ui/render.js';
+import { emitLine, streaming } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -23,35 +22,30 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
   const api = await ctx.api();
   const p = await resolvePhone(api, o.wabaId, o.phone);
   const spin = startSpinner(ctx.io, `Waiting for ${p.e164} to be ${o.for}`, { json: o.json });
-  try {
-    const r = await waitForPhoneStatus(
-      { api, clock: ctx.clock, signal: ctx.signal },
-      {
-        wabaId: p.wabaId,
-        e164: p.e164,
-        for: o.for,
-        timeoutMs: o.timeout,
-        intervalMs: o.interval,
-        first: p.number,
-        onPoll: (e) => {
-          if (o.json) emitLine(ctx.io, { event: 'poll', e164: p.e164, status: e.status, polls: e.polls, elapsedMs: e.elapsedMs });
-          spin.update(`Waiting for ${p.e164} to be ${o.for} · ${formatDuration(e.elapsedMs)} · last seen ${e.status}`);
+  const r = await streaming(
+    ctx.io,
+    o,
+    () =>
+      waitForPhoneStatus(
+        { api, clock: ctx.clock, signal: ctx.signal },
+        {
+          wabaId: p.wabaId,
+          e164: p.e164,
+          for: o.for,
+          timeoutMs: o.timeout,
+          intervalMs: o.interval,
+          first: p.number,
+          onPoll: (e) => {
+            if (o.json) emitLine(ctx.io, { event: 'poll', e164: p.e164, status: e.status, polls: e.polls, elapsedMs: e.elapsedMs });
+            spin.update(`Waiting for ${p.e164} to be ${o.for} · ${formatDuration(e.elapsedMs)} · last seen ${e.status}`);
+          },
         },
-      },
-    );
-    spin.stop();
-    if (o.json) emitLine(ctx.io, { event: 'done', e164: r.e164, status: r.status, polls: r.polls, elapsedMs: r.elapsedMs });
-    else {
-      success(ctx.io, `${r.e164} is ${r.status} after ${r.polls} check${r.polls === 1 ? '' : 's'} (${formatDuration(r.elapsedMs)})`);
-      ctx.io.stdout.write(`${r.e164}\t${r.status}\n`);
-    }
-  } catch (err) {
-    spin.stop();
-    // NDJSON stream: the error is its last line (ARCHITECTURE §5); mark it printed so run() stays quiet.
-    if (o.json && err instanceof YcpError) {
-      emitLine(ctx.io, errorDocument(err));
-      throw Object.assign(err, { printed: true });
-    }
-    throw err;
+      ),
+    () => spin.stop(),
+  );
+  if (o.json) emitLine(ctx.io, { event: 'done', e164: r.e164, status: r.status, polls: r.polls, elapsedMs: r.elapsedMs });
+  else {
+    success(ctx.io, `${r.e164} is ${r.status} after ${r.polls} check${r.polls === 1 ? '' : 's'} (${formatDuration(r.elapsedMs)})`);
+    ctx.io.stdout.write(`${r.e164}\t${r.status}\n`);
   }
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import type { SettingName } from '../../core/settings.js';
+import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
 import { isDigits } from '../../core/validate.js';
 import { say, success } from '../../ui/format.js';
@@ -26,17 +27,27 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
   const cfg = await ctx.config();
   const values: Record<string, string | undefined> = { graphVersion: o.graphVersion ?? cfg.get('graphVersion'), featureType: o.featureType };
   // flag > env > profile (saved by `ycp init`); a missing one is asked on a TTY, else exit 2 naming its flag.
+  // Against the sandbox there is no Meta app yet: placeholders stand in, never a question.
+  const sandbox = isSandboxBaseUrl(cfg.get('baseUrl') ?? '');
+  const placeholders: string[] = [];
   for (const q of ASK) {
+    const given = o[q.name] ?? cfg.get(q.name);
+    if (given === undefined && sandbox) placeholders.push(q.name);
     values[q.name] =
-      o[q.name] ??
-      cfg.get(q.name) ??
+      given ??
+      (sandbox ? SANDBOX_PAGE_IDS[q.name as keyof typeof SANDBOX_PAGE_IDS] : undefined) ??
       (await ctx.prompt.input({ message: q.message, flag: q.flag, validate: (v) => isDigits(v.trim()) || 'digits only' })).trim();
   }
-  const page = checkPageValues(values);
+  const page = checkPageValues(values, placeholders);
   const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page });
   render(ctx.io, { json: o.json }, { ...r, values: page }, () => r.files.join('\n'));
   if (o.json) return;
   success(ctx.io, `${r.overwritten.length ? 'Rewrote' : 'Wrote'} the Embedded Signup page in ${r.dir}`);
+  if (placeholders.length) {
+    say(ctx.io, `Sandbox mode (${cfg.get('baseUrl')}): ${placeholders.join(', ')} ${placeholders.length > 1 ? 'are placeholders' : 'is a placeholder'}. The page works against the sandbox only; \`ycp signup serve\` refuses it against the real API.
+Try it now: ycp signup serve --dir ${quote(o.out)}`);
+    return;
+  }
   say(
     ctx.io,
     [

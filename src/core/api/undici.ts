@@ -19,10 +19,14 @@ let cached: Promise<Http> | undefined;
  */
 export function loadHttp(): Promise<Http> {
   cached ??= Promise.all([
+    // undici parses HTTP with a WebAssembly build of llhttp. V8 optimises it on background threads and
+    // Node waits for that work before it can exit: ~60-100 ms on every API command. A CLI sends a handful
+    // of requests, for which V8's baseline wasm compiler is plenty. Set before the first connection.
+    import('node:v8').then(({ default: v8 }) => v8.setFlagsFromString('--liftoff-only')),
     import('undici/lib/api/api-request.js'),
     import('undici/lib/dispatcher/env-http-proxy-agent.js'),
     import('undici/lib/dispatcher/agent.js'),
-  ]).then(([req, proxyAgent, agent]) => {
+  ]).then(([, req, proxyAgent, agent]) => {
     const apiRequest = unwrap(req) as (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
     const Agent = unwrap(agent) as ProxyAgentCtor;
     let direct: Dispatcher | undefined;

@@ -15,10 +15,12 @@ export interface SignupPageValues {
   solutionId: string;
   graphVersion: string;
   featureType?: string;
+  /** Which IDs are sandbox placeholders (sandbox mode only; `serve` refuses such a page against the real API). */
+  sandboxPlaceholders?: string[];
 }
 
 /** What the page on disk carries: IDs and versions only, no secrets (the state token is added by `serve`). */
-export function checkPageValues(v: Partial<Record<keyof SignupPageValues, string | undefined>>): SignupPageValues {
+export function checkPageValues(v: Partial<Record<Exclude<keyof SignupPageValues, 'sandboxPlaceholders'>, string | undefined>>, placeholders: string[] = []): SignupPageValues {
   const out: SignupPageValues = {
     appId: checkDigits('--app-id', v.appId ?? ''),
     configId: checkDigits('--config-id', v.configId ?? ''),
@@ -31,6 +33,7 @@ export function checkPageValues(v: Partial<Record<keyof SignupPageValues, string
     }
     out.featureType = v.featureType;
   }
+  if (placeholders.length) out.sandboxPlaceholders = placeholders;
   return out;
 }
 

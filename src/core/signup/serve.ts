@@ -9,6 +9,7 @@ import { selectTunnel, domainToAllow, type SelectDeps } from '../tunnel/select.j
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { describeCapture, isCancelOrError, type CapturedSignup } from './capture.js';
 import { readConfigBlock } from './config-block.js';
+import { isSandboxBaseUrl, PLACEHOLDERS_KEY } from './sandbox-mode.js';
 import { runSignupFlow, type FlowProgress } from './flow.js';
 import { buildRecord, saveRecord, type SignupRecord } from './record.js';
 import { startSignupServer, type SignupSession } from './server.js';
@@ -35,22 +36,14 @@ export type ServeEvent =
   | { type: 'result'; record: SignupRecord; file: string }
   | { type: 'failed'; record: SignupRecord; file: string; error: YcpError };
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
-
-export function isSandboxBaseUrl(baseUrl: string): boolean {
-  try {
-    return LOOPBACK_HOSTS.has(new URL(baseUrl).hostname);
-  } catch {
-    return false;
-  }
-}
+export { isSandboxBaseUrl };
 
 /** Serves until one signup is handled (or, with keepRunning, until Ctrl-C). Returns the last record. */
 export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEvent) => void): Promise<SignupRecord> {
   const dir = resolve(o.dir);
-  await checkPage(dir);
   const baseUrl = (await ctx.config()).get('baseUrl') ?? '';
   const sandbox = isSandboxBaseUrl(baseUrl);
+  await checkPage(dir, sandbox);
   const api = o.register ? await ctx.api() : undefined; // no key → exit 4 before anything starts
 
   const server = await startSignupServer({
@@ -142,8 +135,8 @@ function errorInfo(e: YcpError): SignupRecord['error'] {
   return { kind: e.kind, message: e.message, code: e.info.code, hint: e.info.hint };
 }
 
-/** The folder must hold a scaffolded page whose IDs are digit strings. */
-async function checkPage(dir: string): Promise<void> {
+/** The folder must hold a scaffolded page whose IDs are digit strings (and real ones outside the sandbox). */
+async function checkPage(dir: string, sandbox: boolean): Promise<void> {
   let html: string;
   try {
     html = await readFile(join(dir, 'index.html'), 'utf8');
@@ -156,5 +149,12 @@ async function checkPage(dir: string): Promise<void> {
     if (typeof cfg[k] !== 'string' || !isDigits(cfg[k])) {
       throw usageError(`${join(dir, 'index.html')} has no valid ${k}`, `write it again: ycp signup scaffold --out ${dir} --force`);
     }
+  }
+  const placeholders = cfg[PLACEHOLDERS_KEY];
+  if (!sandbox && Array.isArray(placeholders) && placeholders.length) {
+    throw usageError(
+      `${join(dir, 'index.html')} was written for the sandbox: ${placeholders.join(', ')} ${placeholders.length > 1 ? 'are placeholders' : 'is a placeholder'}`,
+      `write it again with your Meta app's IDs: ycp signup scaffold --out ${dir} --force --app-id … --config-id … --solution-id …`,
+    );
   }
 }

@@ -3,6 +3,7 @@
 import type { Delivery } from '../delivery.js';
 import { bool, oneOf, requireBody, str } from '../check.js';
 import type { Faults } from '../faults.js';
+import { fbDialogPage } from '../fb-dialog.js';
 import { fbSdkSource } from '../fb-sdk.js';
 import { invalid, notFound } from '../http.js';
 import { route, type Route } from '../router.js';
@@ -37,7 +38,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
         routes: [
           'POST /_sandbox/reset {seed?}', 'GET /_sandbox/state', 'POST /_sandbox/seed {name}', 'POST /_sandbox/signup',
           'GET|POST|DELETE /_sandbox/faults', 'DELETE /_sandbox/faults/{id}', 'POST /_sandbox/config {outOfOrderEvents}',
-          'PATCH /_sandbox/phoneNumbers/{id}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js',
+          'PATCH /_sandbox/phoneNumbers/{id}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js', 'GET /_sandbox/fb/dialog',
         ],
       },
     })),
@@ -93,10 +94,19 @@ export function controlRoutes(d: ControlDeps): Route[] {
       w.changed();
       return { body: waba };
     }),
-    route('GET', '/fb/sdk.js', () => ({
-      body: fbSdkSource(d.origin()),
+    route('GET', '/fb/sdk.js', ({ req }) => ({
+      body: fbSdkSource(loopbackOrigin(req.headers.host) ?? d.origin()),
       headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' },
     })),
+    route('GET', '/fb/dialog', ({ query }) => fbDialogPage(query)),
   ];
 }
 
+/**
+ * The origin the page used to reach the sandbox. A page configured with http://localhost:4010 must
+ * get its dialog (and so its messages) from that origin, not from 127.0.0.1, or its allow-list
+ * would drop them. Only loopback names count; anything else falls back to the listening address.
+ */
+function loopbackOrigin(host: string | undefined): string | undefined {
+  return host && /^(127\.0\.0\.1|localhost|\[::1\]):\d{1,5}$/.test(host) ? `http://${host}` : undefined;
+}

@@ -1,0 +1,153 @@
+// The whole offline journey in a real browser: `ycp sandbox` (in process) + `ycp signup scaffold` and
+// `ycp signup serve --dir` against it with nothing but YCLOUD_BASE_URL/YCLOUD_API_KEY, the scaffolded
+// page in Chromium, the fake SDK's consent dialog served by the sandbox in a frame, and the number
+// reaching CONNECTED on the page, in the command's output and in the sandbox's state. No stubs.
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
+import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
+import { startServe } from '../signup/harness.js';
+import { startSignupServer } from '../../src/core/signup/server.js';
+import { CHROMIUM, HAVE_CHROMIUM, isolatedContext, launch, requireChromiumInCi } from './chromium.js';
+
+requireChromiumInCi();
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium (${CHROMIUM})`, () => {
+  let browser: Browser;
+  let sb: Sandbox;
+  let t: TestCtx | undefined;
+  beforeAll(async () => {
+    [browser, sb] = await Promise.all([launch(), startSandbox({ port: 0, timeScale: 100_000 })]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), sb?.close()]);
+  });
+  afterEach(() => {
+    t?.verify();
+    t?.dispose();
+    t = undefined;
+  });
+
+  /** A ctx pointed at the sandbox the way `eval "$(ycp sandbox)"` does, allowed to reach it. */
+  function sandboxCtx(secrets: string[] = []): TestCtx {
+    const c = createTestCtx({ env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey }, secrets });
+    c.agent.enableNetConnect(`127.0.0.1:${sb.port}`);
+    return c;
+  }
+
+  /** `ycp signup scaffold --out DIR` with no IDs at all: sandbox placeholders, no question asked. */
+  async function scaffolded(): Promise<string> {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ycp-sbx-signup-')), 'page');
+    const s = sandboxCtx();
+    try {
+      expect(await s.run(['signup', 'scaffold', '--out', dir])).toBe(0);
+      expect(s.stderr()).toContain('appId, configId, solutionId are placeholders');
+      expect(s.questions).toEqual([]);
+    } finally {
+      s.dispose();
+    }
+    return dir;
+  }
+
+  async function openAndConnect(url: string): Promise<{ page: Page; codes: string[] }> {
+    mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+    const context = await isolatedContext(browser);
+    const page = await context.newPage();
+    const codes: string[] = []; // what /_sandbox/signup handed the dialog: must never be printed
+    page.on('response', (r) => {
+      if (r.url() === `${sb.origin}/_sandbox/signup`) void r.json().then((b: { code?: string }) => b.code && codes.push(b.code), () => {});
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url);
+    await page.getByText('Sandbox mode: the Facebook steps are simulated.').waitFor();
+    await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
+    const dialog = page.frameLocator('#ycp-sandbox-fb-frame');
+    await dialog.getByRole('heading', { name: /Connect WhatsApp to app 100000000000001/ }).waitFor();
+    // The dialog is a sandbox-origin document, as Meta's is a facebook.com one.
+    expect(page.frames().some((f) => f.url().startsWith(`${sb.origin}/_sandbox/fb/dialog?`))).toBe(true);
+    expect(errors).toEqual([]);
+    return { page, codes };
+  }
+
+  test('scaffold + serve --dir + Continue in the sandbox dialog → CONNECTED on the page, in the output and in the sandbox', async () => {
+    const dir = await scaffolded();
+    t = sandboxCtx();
+    const s = await startServe(t, ['--dir', dir]);
+    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox.');
+    expect(t.stderr()).not.toContain('Allowed Domains');
+    const wabasBefore = sb.state.wabas.length;
+    const { page, codes } = await openAndConnect(s.url);
+
+    await page.frameLocator('#ycp-sandbox-fb-frame').getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Your number is CONNECTED' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('#ycp-sandbox-fb-dialog').count()).toBe(0); // the dialog closed itself
+    const steps = await page.locator('#steps').innerText();
+    expect(steps).toContain('WhatsApp account shared (FINISH)');
+    expect(steps).toContain('Facebook login finished'); // the code reached FB.login's callback
+    expect(steps).toMatch(/Registering \+1555\d{7}/);
+    const fields = await page.locator('#result-fields').innerText();
+    await page.screenshot({ path: join(ROOT, 'test-results', 'signup-sandbox-finished.png'), fullPage: true });
+
+    expect(await s.done).toBe(0);
+    // The sandbox's state: one new WABA, its number registered and CONNECTED.
+    expect(sb.state.wabas.length).toBe(wabasBefore + 1);
+    const waba = sb.state.wabas.at(-1)!;
+    const phone = sb.state.phones.find((p) => p.number.wabaId === waba.id)!;
+    expect(phone.number.status).toBe('CONNECTED');
+    expect(phone.registerAttempts).toHaveLength(1);
+    expect(fields).toContain(phone.number.phoneNumber);
+    expect(fields).toContain(waba.id);
+    // …and the command's output.
+    const err = t.stderr();
+    expect(err).toContain(`✓ Captured FINISH: WABA ${waba.id}, phone number ID ${phone.number.id}, business ${waba.businessId} (code received)`);
+    expect(err).toContain(`✓ ${phone.number.phoneNumber} is CONNECTED`);
+    expect(t.stdout()).toContain(`outcome\tconnected\n`);
+    expect(t.stdout()).toContain(`waba\t${waba.id}\n`);
+    expect(t.stdout()).toContain(`phone number\t${phone.number.phoneNumber}\nstatus\tCONNECTED\nregistered\ttrue\n`);
+    // The code went from the dialog to FB.login to ycp, and was never printed, saved or left on the page.
+    expect(codes).toHaveLength(1);
+    const record = readdirSync(join(dir, '.ycp')).map((f) => readFileSync(join(dir, '.ycp', f), 'utf8')).join('\n');
+    for (const text of [t.stdout(), err, record, await page.content()]) expect(text).not.toContain(codes[0]);
+    await page.context().close();
+  });
+
+  test('Cancel in the sandbox dialog reports the step on the page and in the output (exit 3)', async () => {
+    const dir = await scaffolded();
+    t = sandboxCtx();
+    const s = await startServe(t, ['--dir', dir]);
+    const wabasBefore = sb.state.wabas.length;
+    const { page } = await openAndConnect(s.url);
+    await page.screenshot({ path: join(ROOT, 'test-results', 'signup-sandbox-dialog.png') });
+    await page.frameLocator('#ycp-sandbox-fb-frame').getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: 'Signup cancelled at step PHONE_NUMBER_SETUP' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('#ycp-sandbox-fb-dialog').count()).toBe(0);
+    expect(await s.done).toBe(3);
+    expect(t.stderr()).toContain('✗ Captured the signup was cancelled at step PHONE_NUMBER_SETUP');
+    expect(t.stderr()).toContain('error: the signup was cancelled at step PHONE_NUMBER_SETUP');
+    expect(sb.state.wabas.length).toBe(wabasBefore);
+    await page.context().close();
+  });
+
+  test('a page with sandbox placeholders, served without the sandbox, refuses to launch', async () => {
+    const dir = await scaffolded();
+    const ac = new AbortController();
+    const server = await startSignupServer({ dir, now: Date.now, signal: ac.signal }); // no sandbox inject: real mode
+    try {
+      const context = await isolatedContext(browser);
+      const page = await context.newPage();
+      await page.goto(server.localUrl);
+      await page.getByText('This page was written for the ycp sandbox (placeholder appId, configId, solutionId)').waitFor();
+      expect(await page.getByRole('button', { name: 'Not configured' }).isDisabled()).toBe(true);
+      expect(await page.locator('script[src*="facebook"], script[src*="_sandbox"]').count()).toBe(0); // no SDK loaded
+      await context.close();
+    } finally {
+      ac.abort();
+      await server.close();
+    }
+  });
+});
