@@ -9,6 +9,7 @@ import type { Dispatcher } from 'undici';
 import { DEFAULT_TOLERANCE_S, SIGNATURE_HEADER, verifySignature, type VerifyFailure } from './signature.js';
 import { openRecorder, type EventRecorder } from './recorder.js';
 import { forwardDelivery, FORWARD_TIMEOUT_MS } from './forward.js';
+import { readBodyCapped } from '../read-body.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -118,7 +119,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
       return reject(res, tooLarge(declared, maxBody), { connection: 'close' });
     }
     // CONTRACT §12: the signature covers the exact raw bytes, so capture them before any parse.
-    const body = await readBody(req, maxBody);
+    const body = await readBodyCapped(req, maxBody);
     if (body.over) return reject(res, tooLarge(body.size, maxBody), { connection: 'close' });
     const raw = body.raw;
 
@@ -236,18 +237,4 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
 
 function tooLarge(size: number, max: number): Rejection {
   return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}` };
-}
-
-/** Event callbacks rather than `for await`: measurably cheaper per request (bench/listen.mjs). */
-function readBody(req: IncomingMessage, max: number): Promise<{ raw: Buffer; size: number; over: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= max) chunks.push(c);
-    });
-    req.once('end', () => resolve({ raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), size, over: size > max }));
-    req.once('error', reject);
-  });
 }
