@@ -133,3 +133,19 @@ test('after rotateSecret deliveries are signed with the new secret only', async 
   const m = await send(sb);
   await rx.waitFor((e) => messageIdOf(e) === m.id, 5_000);
 });
+
+test('an endpoint nobody listens on: each attempt is logged failed with the connection error, then retried', async () => {
+  const sb = await sandbox({ timeScale: 200_000 });
+  const { createServer } = await import('node:http');
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r())); // the port is free again: connections are refused
+  await call(sb, 'POST', '/v2/webhookEndpoints', { body: { url: `http://127.0.0.1:${port}/gone`, enabledEvents: ['whatsapp.phone_number.quality_updated'] } });
+  await call(sb, 'POST', `/v2/whatsapp/phoneNumbers/${SEED.wabaId}/${SEED.pending.id}/register`);
+  await expect.poll(() => sb.state.deliveries.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+  const [first, second] = sb.state.deliveries;
+  expect(first).toMatchObject({ attempt: 1, outcome: 'failed', error: 'ECONNREFUSED' });
+  expect(first!.status).toBeUndefined();
+  expect(second).toMatchObject({ attempt: 2, eventId: first!.eventId });
+});
