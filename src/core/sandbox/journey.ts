@@ -4,8 +4,8 @@
 // each step is reported through `onStep`, and the result is a report object.
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
-import { createYcloudApi, type YcloudApi } from '../api/client.js';
-import { userAgent } from '../api/from-ctx.js';
+import type { YcloudApi } from '../api/client.js';
+import { apiForCleanup, apiWithKey } from '../api/from-ctx.js';
 import { buildSendRequest } from '../message/build.js';
 import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
@@ -74,15 +74,9 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     return s;
   }, (s) => `${s.baseUrl} (time ×${timeScale})`);
 
-  const api: YcloudApi = createYcloudApi({
-    baseUrl: sb.baseUrl,
-    apiKey: sb.apiKey,
-    dispatcher: await ctx.dispatcher(),
-    clock: ctx.clock,
-    signal: ctx.signal,
-    userAgent: userAgent(),
-    log: (l) => ctx.debug(l),
-  });
+  const api: YcloudApi = await apiWithKey(ctx, sb.apiKey, { baseUrl: sb.baseUrl });
+  // The endpoint DELETE may run as a cleanup after Ctrl-C, when `api` is already aborted.
+  const cleanup = () => apiForCleanup(ctx, { baseUrl: sb.baseUrl, apiKey: sb.apiKey });
 
   const signup = await step('signup', 'Simulated Embedded Signup', async () => sb.signup({ businessName: 'Demo Customer Co' }),
     (r) => `waba_id ${r.waba_id}, phone_number_id ${r.phone_number_id}`);
@@ -116,7 +110,7 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     const remove = async () => {
       if (deleted) return;
       deleted = true;
-      await api.deleteWebhookEndpoint(endpoint.id);
+      await (await cleanup()).deleteWebhookEndpoint(endpoint.id);
     };
     ctx.defer(remove);
     if (endpoint.secret) secrets.push(endpoint.secret);
