@@ -1,7 +1,7 @@
 // Request/response plumbing in YCloud's shapes: every error is `{error:{status,code,message,target?,requestId}}`
 // (CONTRACT §1) and every response carries `YCloud-Request-ID`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBodyCapped } from '../read-body.js';
+import { readBodyCapped } from '../local-http.js';
 
 export class SandboxError extends Error {
   constructor(

@@ -5,7 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { readBodyCapped } from '../read-body.js';
+import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 import { CallbackError, parseCallbackBody, type CapturedSignup } from './capture.js';
 import { readConfigBlock, writeConfigBlock } from './config-block.js';
 
@@ -191,14 +191,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: o.port ?? 0, host: '127.0.0.1', signal: o.signal }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as { port: number }).port;
+  const { port } = await listenOn(server, { port: o.port, signal: o.signal });
   let closing: Promise<void> | undefined;
   return {
     port,
@@ -222,10 +215,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
       });
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closing ??= closeServer(server);
       return closing;
     },
   };
