@@ -7,6 +7,7 @@
 // dependency), because dist/ is one bundle without a public export of the listener.
 // Each server runs in its own child process, so its RSS is its own. Loopback only, bounded count.
 //   node bench/listen.mjs            (BENCH_N=20000 deliveries, BENCH_CONCURRENCY=50 by default)
+// `npm run bench` (bench/run.mjs) imports benchListen() and prints its rows with the other targets.
 import { fork } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
@@ -17,8 +18,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const SECRET = 'whsec_bench_0123456789abcdef0123456789';
 
+const TARGET_RATE = 5_000;
+const TARGET_RATIO = 0.5;
+
+// Imported by bench/run.mjs: nothing runs on import. Run directly: the report below. Forked: a server.
+const self = fileURLToPath(import.meta.url);
 if (process.argv[2] === '--server') await serve(process.argv[3], process.argv[4], process.argv[5]);
-else await main();
+else if (process.argv[1] === self) await main();
 
 async function serve(kind, listenerModule, outputPath) {
   let port;
@@ -44,7 +50,8 @@ async function serve(kind, listenerModule, outputPath) {
   process.send({ port });
 }
 
-async function main() {
+/** Both servers, same client, alternating rounds; the medians and whether every event was recorded. */
+async function measure() {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const N = Number(process.env.BENCH_N ?? 20_000);
   const C = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -69,7 +76,7 @@ async function main() {
 
     async function runAgainst(kind) {
       const outputPath = join(dir, `${kind}.ndjson`);
-      const child = fork(fileURLToPath(import.meta.url), ['--server', kind, listenerModule, outputPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_PROF && kind === 'listen' ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [] });
+      const child = fork(self, ['--server', kind, listenerModule, outputPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: process.env.BENCH_PROF && kind === 'listen' ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.BENCH_PROF] : [] });
       const ask = (m, key) => new Promise((r) => { const on = (x) => { if (key in x) { child.off('message', on); r(x[key]); } }; child.on('message', on); if (m) child.send(m); });
       const port = await ask(undefined, 'port');
       const url = `http://127.0.0.1:${port}/`;
@@ -109,20 +116,50 @@ async function main() {
     const bare = median(results.bare);
     const listen = median(results.listen);
     const bad = results.listen.find((r) => r.bad || (!process.env.BENCH_NO_OUTPUT && r.recorded !== N));
-    const fmt = (r) => `${r.kind.padEnd(6)}  ${Math.round(r.rate).toString().padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   rss ${(r.rss / 2 ** 20).toFixed(0)} MiB   non-200: ${r.bad}`;
-    console.log(`webhook listen bench: ${N} signed deliveries, ${C} in flight, loopback, median of ${rounds} alternating rounds`);
-    console.log(fmt(bare));
-    console.log(fmt(listen) + `   recorded: ${listen.recorded}`);
-    const ratio = listen.rate / bare.rate;
-    console.log(`listen/bare: throughput ${ratio.toFixed(2)}x   p50 ${(listen.p50 / bare.p50).toFixed(2)}x   p99 ${(listen.p99 / bare.p99).toFixed(2)}x   rss ${(listen.rss / bare.rss).toFixed(2)}x`);
-    const okRate = listen.rate >= 5_000;
-    const okRatio = ratio >= 0.5;
-    console.log(`target >= 5,000 events/s: ${okRate ? 'met' : 'MISSED'}; target >= 0.5x bare: ${okRatio ? 'met' : 'MISSED'}`);
-    if (bad) {
-      console.error(`error: expected ${N} recorded events and no failures, got ${bad.recorded} and ${bad.bad}`);
-      process.exitCode = 1;
-    }
+    return { N, C, rounds, bare, listen, bad };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// Function declarations, not consts: main() runs from the top of the module, before any const here is set.
+function mib(b) {
+  return `${(b / 2 ** 20).toFixed(0)} MiB`;
+}
+function x(a, b) {
+  return `${(a / b).toFixed(2)}×`;
+}
+
+/** For bench/run.mjs: one row per server, side by side, with the issue #7 targets on the listener's. */
+export async function benchListen() {
+  const { bare, listen, bad } = await measure();
+  const cell = (r, unit) => `${Math.round(r.rate)} ${unit}, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, rss ${mib(r.rss)}`;
+  const ratio = listen.rate / bare.rate;
+  return [
+    { name: 'bare http server (answers 200)', value: cell(bare, 'req/s'), ratio: '1.00×', target: '' },
+    {
+      name: `listen --output (verify, dedupe, fdatasync)${bad ? ' — LOST OR FAILED EVENTS' : ''}`,
+      value: cell(listen, 'events/s'),
+      ratio: `${x(listen.rate, bare.rate)} (p50 ${x(listen.p50, bare.p50)}, p99 ${x(listen.p99, bare.p99)}, rss ${x(listen.rss, bare.rss)})`,
+      target: `≥ ${TARGET_RATE.toLocaleString('en')} events/s, ≥ ${TARGET_RATIO}× bare`,
+      ok: !bad && listen.rate >= TARGET_RATE && ratio >= TARGET_RATIO,
+    },
+  ];
+}
+
+async function main() {
+  const { N, C, rounds, bare, listen, bad } = await measure();
+  const fmt = (r) => `${r.kind.padEnd(6)}  ${Math.round(r.rate).toString().padStart(7)} req/s   p50 ${r.p50.toFixed(2)} ms   p99 ${r.p99.toFixed(2)} ms   rss ${mib(r.rss)}   non-200: ${r.bad}`;
+  console.log(`webhook listen bench: ${N} signed deliveries, ${C} in flight, loopback, median of ${rounds} alternating rounds`);
+  console.log(fmt(bare));
+  console.log(fmt(listen) + `   recorded: ${listen.recorded}`);
+  const ratio = listen.rate / bare.rate;
+  console.log(`listen/bare: throughput ${ratio.toFixed(2)}x   p50 ${(listen.p50 / bare.p50).toFixed(2)}x   p99 ${(listen.p99 / bare.p99).toFixed(2)}x   rss ${(listen.rss / bare.rss).toFixed(2)}x`);
+  const okRate = listen.rate >= TARGET_RATE;
+  const okRatio = ratio >= TARGET_RATIO;
+  console.log(`target >= 5,000 events/s: ${okRate ? 'met' : 'MISSED'}; target >= 0.5x bare: ${okRatio ? 'met' : 'MISSED'}`);
+  if (bad) {
+    console.error(`error: expected ${N} recorded events and no failures, got ${bad.recorded} and ${bad.bad}`);
+    process.exitCode = 1;
   }
 }

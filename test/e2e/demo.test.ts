@@ -18,6 +18,9 @@ test('--json prints one report: CONNECTED, both signed events verified, endpoint
   });
   expect(report.events.map((e: { status: string }) => e.status).sort()).toEqual(['delivered', 'read']);
   expect(report.events.every((e: { verified: boolean }) => e.verified)).toBe(true);
+  expect(new Set(report.events.map((e: { id: string }) => e.id)).size).toBe(2);
+  // The endpoint points at the root of the `webhook listen` listener (it accepts POST on any path).
+  expect(report.endpoint.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   expect(report.steps.map((s: { id: string }) => s.id)).toEqual(['sandbox', 'signup', 'waba', 'phone', 'register', 'connected', 'webhook', 'template', 'send', 'events', 'cleanup']);
   expect(report.steps.every((s: { ok: boolean }) => s.ok)).toBe(true);
   expect(report.durationMs).toBeLessThan(10_000);
@@ -31,6 +34,8 @@ test('without --json it narrates on stderr as plain lines and ends with the next
   expect(r.stdout).toBe('');
   const lines = r.stderr.trim().split('\n');
   expect(lines.filter((l) => l.startsWith('ok '))).toHaveLength(11);
+  expect(r.stderr).toMatch(/^ok 7\. Create a webhook endpoint for a local verifying listener: /m);
+  expect(r.stderr).toMatch(/^ok 10\. Receive the signed delivered and read events: 2 events verified with the endpoint secret/m);
   expect(r.stderr).not.toMatch(/\u001b\[/);
   expect(r.stderr).toMatch(/Now do it for real:\n {2}ycp login/);
   expect(r.stderr).not.toMatch(/whsec_|sbx_/);

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,4 +38,61 @@ export function runBin(args: string[], o: { env?: Record<string, string | undefi
     });
     child.stdin.end(o.input ?? '');
   });
+}
+
+export interface BinProcess {
+  child: ChildProcess;
+  /** Everything written so far. */
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Resolves with the exit code (or the signal) once the process is gone. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Polls `f` over the output until it returns something, or rejects after `ms` naming `what`. */
+  until<T>(f: (p: BinProcess) => T | undefined | false, what: string, ms?: number): Promise<T>;
+  /** SIGKILL if still running (afterEach safety net). */
+  kill(): void;
+}
+
+/** Starts the built binary as a long-running child (listen, sandbox) with the same clean env as runBin. */
+export function startBin(args: string[], o: { env?: Record<string, string | undefined> } = {}): BinProcess {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` (npm test does it)`);
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries({
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    YCP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ycp-e2e-')),
+    NO_COLOR: '1',
+    ...o.env,
+  })) if (v !== undefined) env[k] = v;
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (c) => (stdout += c));
+  child.stderr!.on('data', (c) => (stderr += c));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })));
+  const p: BinProcess = {
+    child,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    exited,
+    async until(f, what, ms = 15_000) {
+      const end = Date.now() + ms;
+      for (;;) {
+        const v = f(p);
+        if (v) return v;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${what}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+  return p;
 }

@@ -1,8 +1,12 @@
 // Shared by the sandbox tests: start a sandbox on 127.0.0.1:0 and call it, checking every answer
 // against the spec and the YCloud-Request-ID header.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { expect } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/core/sandbox/index.js';
+import { startWebhookListener, type Rejection, type WebhookEvent } from '../../src/core/webhook/listener.js';
+import { eventCollector } from '../../src/core/webhook/collect.js';
 import { assertValidResponse, schemaErrors } from '../helpers/contract.js';
 
 export interface Answer {
@@ -70,4 +74,64 @@ export async function expectError(p: Promise<Answer>, status: number, code: stri
 export function manualClock(start = Date.parse('2026-11-26T12:00:00.000Z')) {
   let t = start;
   return { now: () => t, advance: (ms: number) => void (t += ms) };
+}
+
+/**
+ * What the sandbox delivers to, for the webhook tests: the real `webhook listen` listener
+ * (startWebhookListener) forwarding to a tiny app. `failNext(n)` makes the app fail, so the listener
+ * passes the failure back and the sandbox retries, as YCloud does with `listen --forward-to`.
+ * `events` holds the events the app accepted, once each; `rejected` what the listener refused.
+ */
+export interface Receiver {
+  url: string;
+  events: WebhookEvent[];
+  rejected: Rejection[];
+  setSecrets(secrets: string[]): void;
+  failNext(n: number, status?: number): void;
+  waitFor(pred: (e: WebhookEvent) => boolean, timeoutMs: number): Promise<WebhookEvent>;
+  close(): Promise<void>;
+}
+
+export async function startReceiver(): Promise<Receiver> {
+  let secrets: string[] = [];
+  let failing = 0;
+  let failStatus = 500;
+  const app = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      if (failing > 0) {
+        failing--;
+        return void res.writeHead(failStatus).end();
+      }
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+  const accepted = eventCollector();
+  const verified = new Map<string, WebhookEvent>();
+  const rejected: Rejection[] = [];
+  const listener = await startWebhookListener({
+    secrets: () => secrets,
+    forwardTo: `http://127.0.0.1:${(app.address() as AddressInfo).port}/app`,
+    onEvent: (e) => verified.set(e.id, e),
+    onForward: (r) => {
+      if (r.status >= 200 && r.status < 300 && verified.has(r.id)) accepted.add(verified.get(r.id)!);
+    },
+    onReject: (r) => rejected.push(r),
+  });
+  return {
+    url: `${listener.url}/webhook`,
+    events: accepted.events,
+    rejected,
+    setSecrets: (s) => void (secrets = s),
+    failNext(n, status = 500) {
+      failing = n;
+      failStatus = status;
+    },
+    waitFor: (pred, timeoutMs) => accepted.waitFor(pred, { timeoutMs }),
+    async close() {
+      await listener.close();
+      await new Promise<void>((r) => (app.closeAllConnections(), app.close(() => r())));
+    },
+  };
 }

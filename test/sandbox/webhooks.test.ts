@@ -2,11 +2,10 @@
 // YCloud schedule (scaled), and never sent to disabled / pending / deleted endpoints.
 import { afterEach, expect, test } from 'vitest';
 import { SEED, type Sandbox } from '../../src/core/sandbox/index.js';
-import { startReceiver, type Receiver } from '../../src/core/sandbox/receiver.js';
 import { computeSignature, parseSignatureHeader } from '../../src/core/webhook/signature.js';
 import { RETRY_SCHEDULE_MS } from '../../src/core/sandbox/world.js';
 import { schemaErrors } from '../helpers/contract.js';
-import { call, closeAll, sandbox } from './helpers.js';
+import { call, closeAll, sandbox, startReceiver, type Receiver } from './helpers.js';
 
 let receivers: Receiver[] = [];
 afterEach(async () => {
@@ -17,7 +16,7 @@ afterEach(async () => {
 
 async function setup(timeScale: number, events = ['whatsapp.message.updated']) {
   const sb = await sandbox({ timeScale });
-  const rx = await startReceiver({ now: Date.now });
+  const rx = await startReceiver();
   receivers.push(rx);
   const ep = (await call(sb, 'POST', '/v2/webhookEndpoints', { body: { url: rx.url, enabledEvents: events } })).body;
   rx.setSecrets([ep.secret]);
@@ -26,7 +25,8 @@ async function setup(timeScale: number, events = ['whatsapp.message.updated']) {
 
 const send = (sb: Sandbox, to = '+15550002222') =>
   call(sb, 'POST', '/v2/whatsapp/messages', { body: { from: SEED.connected.e164, to, type: 'text', text: { body: 'hi' } } }).then((a) => a.body);
-const statusOf = (e: { event: Record<string, unknown> }) => (e.event.whatsappMessage as { status: string }).status;
+const statusOf = (e: Record<string, unknown>) => (e.whatsappMessage as { status: string }).status;
+const messageIdOf = (e: Record<string, unknown>) => (e.whatsappMessage as { id: string }).id;
 
 test('message status events arrive signed with the endpoint secret and shaped like Event', async () => {
   const { sb, rx, ep } = await setup(1_000);
@@ -36,13 +36,14 @@ test('message status events arrive signed with the endpoint secret and shaped li
   expect(rx.rejected).toEqual([]);
   expect(rx.events.map(statusOf).sort()).toEqual(['delivered', 'read', 'sent']);
   for (const e of rx.events) {
-    expect(schemaErrors('Event', e.event)).toEqual([]);
-    expect(e.event).toMatchObject({ type: 'whatsapp.message.updated', apiVersion: 'v2', whatsappMessage: { id: m.id } });
-    expect(e.endpointId).toBe(ep.id);
+    expect(schemaErrors('Event', e)).toEqual([]);
+    expect(e).toMatchObject({ type: 'whatsapp.message.updated', apiVersion: 'v2', whatsappMessage: { id: m.id } });
   }
-  expect(read.event.id).toMatch(/^evt_/);
+  expect(read.id).toMatch(/^evt_/);
   const log = sb.state.deliveries.filter((d) => d.outcome === 'delivered');
   expect(log).toHaveLength(3);
+  expect(log.every((d) => d.endpointId === ep.id)).toBe(true);
+  expect(log.map((d) => d.eventId).sort()).toEqual(rx.events.map((e) => e.id).sort());
 });
 
 test('the signature is HMAC-SHA256 over `${t}.${raw body}` keyed with the whole whsec_ secret', async () => {
@@ -106,7 +107,7 @@ test('disabled and pending endpoints receive nothing; active again receives', as
   }
   await call(sb, 'PATCH', `/v2/webhookEndpoints/${ep.id}`, { body: { status: 'active' } });
   const m = await send(sb);
-  await rx.waitFor((e) => (e.event.whatsappMessage as { id: string }).id === m.id && statusOf(e) === 'read', 5_000);
+  await rx.waitFor((e) => messageIdOf(e) === m.id && statusOf(e) === 'read', 5_000);
 });
 
 test('out-of-order mode sends read before delivered', async () => {
@@ -130,5 +131,21 @@ test('after rotateSecret deliveries are signed with the new secret only', async 
   expect(rx.rejected[0]!.reason).toBe('no-matching-secret');
   rx.setSecrets([rotated.secret]);
   const m = await send(sb);
-  await rx.waitFor((e) => (e.event.whatsappMessage as { id: string }).id === m.id, 5_000);
+  await rx.waitFor((e) => messageIdOf(e) === m.id, 5_000);
+});
+
+test('an endpoint nobody listens on: each attempt is logged failed with the connection error, then retried', async () => {
+  const sb = await sandbox({ timeScale: 200_000 });
+  const { createServer } = await import('node:http');
+  const srv = createServer();
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const port = (srv.address() as { port: number }).port;
+  await new Promise<void>((r) => srv.close(() => r())); // the port is free again: connections are refused
+  await call(sb, 'POST', '/v2/webhookEndpoints', { body: { url: `http://127.0.0.1:${port}/gone`, enabledEvents: ['whatsapp.phone_number.quality_updated'] } });
+  await call(sb, 'POST', `/v2/whatsapp/phoneNumbers/${SEED.wabaId}/${SEED.pending.id}/register`);
+  await expect.poll(() => sb.state.deliveries.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+  const [first, second] = sb.state.deliveries;
+  expect(first).toMatchObject({ attempt: 1, outcome: 'failed', error: 'ECONNREFUSED' });
+  expect(first!.status).toBeUndefined();
+  expect(second).toMatchObject({ attempt: 2, eventId: first!.eventId });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { EVENT_TYPES } from '../../src/core/webhook/event-types.js';
+import { buildEvent, EVENT_TYPES, payloadKeyOf } from '../../src/core/webhook/event-types.js';
 import { buildSampleEvent, hasPayloadSample } from '../../src/core/webhook/samples.js';
-import { schemaErrors, specEnum } from '../helpers/contract.js';
+import { loadSpec, schemaErrors, specEnum } from '../helpers/contract.js';
 
 const NOW = Date.parse('2026-11-26T12:00:00.000Z');
 
@@ -34,5 +34,25 @@ describe('trigger samples', () => {
     const e = buildSampleEvent('whatsapp.message.updated', { now: NOW, id: 'evt_fixed_1' });
     expect(e.whatsappMessage).toMatchObject({ status: 'delivered', wamid: expect.stringMatching(/^wamid\./) });
     expect(e.id).toBe('evt_fixed_1');
+  });
+});
+
+describe('buildEvent (shared with the sandbox)', () => {
+  test('every payload key is a property of the spec\'s Event, and each sample puts its payload there', () => {
+    const props = Object.keys((loadSpec().spec.components.schemas.Event as { properties: object }).properties);
+    for (const type of EVENT_TYPES) {
+      const key = payloadKeyOf(type);
+      if (!hasPayloadSample(type)) {
+        expect(key, type).toBeUndefined();
+        continue;
+      }
+      expect(props, type).toContain(key);
+      expect(Object.keys(buildSampleEvent(type, { now: NOW }))).toEqual(['id', 'type', 'apiVersion', 'createTime', key]);
+    }
+  });
+
+  test('an unknown type or no payload gives the envelope only', () => {
+    expect(buildEvent('whatsapp.something.new', { id: 'evt_x_000001', createTime: 'T' }, { a: 1 })).toEqual({ id: 'evt_x_000001', type: 'whatsapp.something.new', apiVersion: 'v2', createTime: 'T' });
+    expect(buildEvent('whatsapp.message.updated', { id: 'evt_x_000002', createTime: 'T' })).toEqual({ id: 'evt_x_000002', type: 'whatsapp.message.updated', apiVersion: 'v2', createTime: 'T' });
   });
 });

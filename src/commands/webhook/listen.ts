@@ -7,8 +7,9 @@ import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-type
 import { startWebhookListener, type WebhookListener } from '../../core/webhook/listener.js';
 import { watchEndpointStatus, type EndpointWatch } from '../../core/webhook/watch.js';
 import {
-  cleanupApi, currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, isLoopbackUrl, listenDescription, recordEndpoint,
+  currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, isLoopbackUrl, listenDescription, recordEndpoint,
 } from '../../core/webhook/endpoints.js';
+import { apiForCleanup } from '../../core/api/from-ctx.js';
 import { mask, say, success, warn } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
 import { listenPrinter } from './listen-output.js';
@@ -95,7 +96,7 @@ async function publicUrlFor(ctx: Ctx, o: WebhookListenOptions, listener: Webhook
 }
 
 async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string, keep?: boolean): Promise<void> {
-  const api = await cleanupApi(ctx);
+  const api = await apiForCleanup(ctx);
   if (keep) {
     // Drop the marker so `webhook clean` leaves it alone once this run is gone.
     await api.updateWebhookEndpoint(id, { description: `kept by ycp listen (started ${started})` });

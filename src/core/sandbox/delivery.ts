@@ -1,9 +1,7 @@
 // Webhook delivery as YCloud does it (CONTRACT §11–13): POST the event to every active endpoint that
 // enabled its type, signed with the endpoint's `whsec_` secret over the exact body bytes, retried on
 // any non-2xx or no answer on the 10 s → … → 2 h schedule (scaled), then dropped.
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
-import { signatureHeader } from '../webhook/signature.js';
+import { sendSignedEvent } from '../webhook/send.js';
 import type { SandboxEvent, DeliveryLog } from './types.js';
 import { RETRY_SCHEDULE_MS, type World } from './world.js';
 
@@ -49,14 +47,7 @@ export function createDelivery(getWorld: () => World): Delivery {
       log(w, j, { outcome: 'skipped', error: ep ? `endpoint is ${ep.status}` : 'endpoint deleted' });
       return;
     }
-    const t = Math.floor(w.now() / 1000);
-    const headers = {
-      'Content-Type': 'application/json',
-      'YCloud-Signature': signatureHeader(ep.secret ?? '', t, j.body),
-      'X-Webhook-Endpoint-ID': ep.id,
-      'User-Agent': 'ycp-sandbox',
-    };
-    const result = await post(ep.url, headers, j.body, abort.signal);
+    const result = await post({ url: ep.url, body: j.body, secret: ep.secret ?? '', nowMs: w.now(), endpointId: ep.id, signal: abort.signal });
     if (abort.signal.aborted) return;
     if (result.status !== undefined && result.status >= 200 && result.status < 300) {
       log(w, j, { outcome: 'delivered', status: result.status });
@@ -117,22 +108,14 @@ export function createDelivery(getWorld: () => World): Delivery {
   };
 }
 
-function post(url: string, headers: Record<string, string>, body: string, signal: AbortSignal): Promise<{ status?: number; error?: string }> {
-  return new Promise((resolve) => {
-    let u: URL;
-    try {
-      u = new URL(url);
-    } catch {
-      return resolve({ error: 'invalid URL' });
-    }
-    const fn = u.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = fn(u, { method: 'POST', headers: { ...headers, 'Content-Length': String(Buffer.byteLength(body)) }, signal, timeout: TIMEOUT_MS }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode }));
-      res.on('error', (e) => resolve({ status: res.statusCode, error: e.message }));
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000}s`)));
-    req.on('error', (e) => resolve({ error: (e as NodeJS.ErrnoException).code ?? e.message }));
-    req.end(body);
-  });
+/** Re-signed at each attempt (a fresh timestamp); any failure becomes a logged outcome, never a throw. */
+async function post(o: { url: string; body: string; secret: string; nowMs: number; endpointId: string; signal: AbortSignal }): Promise<{ status?: number; error?: string }> {
+  try {
+    const r = await sendSignedEvent({ ...o, timeoutMs: TIMEOUT_MS, userAgent: 'ycp-sandbox' });
+    return { status: r.status };
+  } catch (err) {
+    const e = err as Error & { code?: string; cause?: { code?: string } };
+    if (e.name === 'TimeoutError') return { error: `no answer within ${TIMEOUT_MS / 1000}s` };
+    return { error: e.cause?.code ?? e.code ?? e.message };
+  }
 }

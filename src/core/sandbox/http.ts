@@ -1,6 +1,7 @@
 // Request/response plumbing in YCloud's shapes: every error is `{error:{status,code,message,target?,requestId}}`
 // (CONTRACT §1) and every response carries `YCloud-Request-ID`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBodyCapped } from '../local-http.js';
 
 export class SandboxError extends Error {
   constructor(
@@ -48,22 +49,10 @@ export function sendError(res: ServerResponse, err: SandboxError, requestId: str
 const MAX_BODY = 1024 * 1024;
 
 /** The raw body, capped at 1 MiB (413 CONTENT_TOO_LARGE past it). */
-export function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new SandboxError(413, 'CONTENT_TOO_LARGE', 'the request body is larger than 1 MiB'));
-        req.resume();
-        return;
-      }
-      chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+export async function readRaw(req: IncomingMessage): Promise<Buffer> {
+  const body = await readBodyCapped(req, MAX_BODY);
+  if (body.over) throw new SandboxError(413, 'CONTENT_TOO_LARGE', 'the request body is larger than 1 MiB');
+  return body.raw;
 }
 
 /** A JSON object body; an empty body is `undefined` so each route decides whether it needs one. */

@@ -1,7 +1,7 @@
 // `startSandbox()`: a stateful local YCloud on node:http (no dependencies). All YCloud routes live under
 // /v2, control routes under /_sandbox/. Used by `ycp sandbox`, `ycp demo` and the test suites.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listenOn } from '../local-http.js';
 import { createDelivery } from './delivery.js';
 import { createFaults, faultError, type Faults } from './faults.js';
 import { SandboxError, errorBody, readJson, sendError, sendJson } from './http.js';
@@ -157,14 +157,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     sendJson(res, reply.status ?? 200, reply.body, reply.headers);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, o.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const addr = server.address() as AddressInfo;
+  const addr = await listenOn(server, { port: o.port, host: o.host });
   const host = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   origin = `http://${host}:${addr.port}`;
   tick();
@@ -189,10 +182,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       closed = true;
       if (timer) clearTimeout(timer);
       delivery.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await closeServer(server);
       await store.flush();
     },
   };

@@ -1,16 +1,18 @@
 // The partner journey of `ycp demo`, run on an embedded sandbox through the real ycp code paths: the API
-// client, resolvePhone / registerPhone / waitForPhoneStatus, buildSendRequest and verifySignature (in the
-// receiver). It never prints: each step is reported through `onStep`, and the result is a report object.
+// client, resolvePhone / registerPhone / waitForPhoneStatus, buildSendRequest, and the very listener behind
+// `ycp webhook listen` (startWebhookListener: raw body, signature check, dedupe on id). It never prints:
+// each step is reported through `onStep`, and the result is a report object.
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
-import { createYcloudApi, type YcloudApi } from '../api/client.js';
-import { userAgent } from '../api/from-ctx.js';
+import type { YcloudApi } from '../api/client.js';
+import { apiForCleanup, apiWithKey } from '../api/from-ctx.js';
 import { buildSendRequest } from '../message/build.js';
 import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
 import { waitForPhoneStatus } from '../phone/wait.js';
 import { startSandbox } from './index.js';
-import { startReceiver, type ReceivedEvent } from './receiver.js';
+import { startWebhookListener, type WebhookEvent } from '../webhook/listener.js';
+import { eventCollector } from '../webhook/collect.js';
 
 export const DEMO_TIME_SCALE = 25;
 const DEMO_RECIPIENT = '+15550100200';
@@ -72,15 +74,9 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     return s;
   }, (s) => `${s.baseUrl} (time ×${timeScale})`);
 
-  const api: YcloudApi = createYcloudApi({
-    baseUrl: sb.baseUrl,
-    apiKey: sb.apiKey,
-    dispatcher: await ctx.dispatcher(),
-    clock: ctx.clock,
-    signal: ctx.signal,
-    userAgent: userAgent(),
-    log: (l) => ctx.debug(l),
-  });
+  const api: YcloudApi = await apiWithKey(ctx, sb.apiKey, { baseUrl: sb.baseUrl });
+  // The endpoint DELETE may run as a cleanup after Ctrl-C, when `api` is already aborted.
+  const cleanup = () => apiForCleanup(ctx, { baseUrl: sb.baseUrl, apiKey: sb.apiKey });
 
   const signup = await step('signup', 'Simulated Embedded Signup', async () => sb.signup({ businessName: 'Demo Customer Co' }),
     (r) => `waba_id ${r.waba_id}, phone_number_id ${r.phone_number_id}`);
@@ -103,19 +99,22 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     waitForPhoneStatus({ api, clock: ctx.clock, signal: ctx.signal }, { wabaId: phone.wabaId, e164: phone.e164, for: 'CONNECTED', timeoutMs: 8_000, intervalMs: 100 }),
     (r) => `${r.e164} is CONNECTED after ${r.polls} checks`);
 
-  const { receiver, endpoint } = await step('webhook', 'Create a webhook endpoint for a local verifying receiver', async () => {
-    const receiver = await startReceiver({ now: () => ctx.clock.now() });
-    ctx.defer(() => receiver.close());
-    const endpoint = await api.createWebhookEndpoint({ url: receiver.url, enabledEvents: ['whatsapp.message.updated'], description: 'ycp demo (temporary)' });
+  const { listener, received, endpoint } = await step('webhook', 'Create a webhook endpoint for a local verifying listener', async () => {
+    // The endpoint's secret is only known once it exists; deliveries cannot come before that.
+    const secrets: string[] = [];
+    const received = eventCollector();
+    const listener = await startWebhookListener({ secrets: () => secrets, now: () => ctx.clock.now(), onEvent: (e) => received.add(e) });
+    ctx.defer(() => listener.close());
+    const endpoint = await api.createWebhookEndpoint({ url: `${listener.url}/`, enabledEvents: ['whatsapp.message.updated'], description: 'ycp demo (temporary)' });
     let deleted = false;
     const remove = async () => {
       if (deleted) return;
       deleted = true;
-      await api.deleteWebhookEndpoint(endpoint.id);
+      await (await cleanup()).deleteWebhookEndpoint(endpoint.id);
     };
     ctx.defer(remove);
-    receiver.setSecrets([endpoint.secret ?? '']);
-    return { receiver, endpoint: { ...endpoint, remove } };
+    if (endpoint.secret) secrets.push(endpoint.secret);
+    return { listener, received, endpoint: { ...endpoint, remove } };
   }, ({ endpoint }) => `${endpoint.id} → ${endpoint.url}`);
 
   const template = await step('template', 'Pick an APPROVED template', async () => {
@@ -130,19 +129,19 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     (m) => `message ${m.id} to ${DEMO_RECIPIENT}: ${m.status}`);
 
   const events = await step('events', 'Receive the signed delivered and read events', async () => {
-    const of = (status: string) => (e: ReceivedEvent) =>
-      e.type === 'whatsapp.message.updated' && (e.event.whatsappMessage as { id?: string; status?: string } | undefined)?.id === sent.id &&
-      (e.event.whatsappMessage as { status?: string }).status === status;
+    const of = (status: string) => (e: WebhookEvent) =>
+      e.type === 'whatsapp.message.updated' && messageOf(e)?.id === sent.id && messageOf(e)?.status === status;
     // Events may arrive in any order (CONTRACT §9): wait for both, whichever comes first.
-    return Promise.all([receiver.waitFor(of('delivered'), 5_000), receiver.waitFor(of('read'), 5_000)]);
-  }, (evs) => `${evs.length} events verified with the endpoint secret (${evs.map((e) => (e.event.whatsappMessage as { status: string }).status).join(', ')})`);
+    const wait = (status: string) => received.waitFor(of(status), { timeoutMs: 5_000, signal: ctx.signal, what: `signed ${status} event` });
+    return Promise.all([wait('delivered'), wait('read')]);
+  }, (evs) => `${evs.length} events verified with the endpoint secret (${evs.map((e) => messageOf(e)?.status).join(', ')})`);
 
   const final = await api.getMessage(sent.id);
   await step('cleanup', 'Clean up: delete the endpoint, stop the servers', async () => {
     await endpoint.remove();
-    await receiver.close();
+    await listener.close();
     await sb.close();
-  }, () => `endpoint ${endpoint.id} deleted; sandbox and receiver stopped`);
+  }, () => `endpoint ${endpoint.id} deleted; sandbox and listener stopped`);
 
   return {
     ok: true,
@@ -153,8 +152,14 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     phone: { id: phone.phoneNumberId, e164: phone.e164, status: connected.status, polls: connected.polls },
     endpoint: { id: endpoint.id, url: endpoint.url, deleted: true },
     message: { id: sent.id, template: template.name, language: template.language, status: final.status },
-    events: events.map((e) => ({ id: e.id, type: e.type, status: (e.event.whatsappMessage as { status?: string }).status, verified: true as const })),
+    // Only verified deliveries reach onEvent: the listener answers 400 to anything else.
+    events: events.map((e) => ({ id: e.id, type: e.type, status: messageOf(e)?.status, verified: true as const })),
     steps,
     next: NEXT_COMMANDS,
   };
+}
+
+function messageOf(e: WebhookEvent): { id?: string; status?: string } | undefined {
+  const m = e.whatsappMessage;
+  return m && typeof m === 'object' ? (m as { id?: string; status?: string }) : undefined;
 }

@@ -23,7 +23,7 @@ export function advance(w: World): number | undefined {
     p.number.codeVerificationStatus = 'VERIFIED';
     changed = true;
     // Meta reports a freshly onboarded number through a quality update with event ONBOARDING.
-    w.emit('whatsapp.phone_number.quality_updated', 'whatsappPhoneNumber', { ...p.number, qualityUpdateEvent: 'ONBOARDING' });
+    w.emit('whatsapp.phone_number.quality_updated', { ...p.number, qualityUpdateEvent: 'ONBOARDING' });
   }
   for (const r of w.data.messages) {
     while (r.plan.length && r.plan[0]!.at <= now) {
@@ -58,9 +58,9 @@ function applyStep(w: World, r: MessageRecord): void {
     r.held = structuredClone(m);
     return;
   }
-  w.emit('whatsapp.message.updated', 'whatsappMessage', m);
+  w.emit('whatsapp.message.updated', m);
   if (r.held) {
-    w.emit('whatsapp.message.updated', 'whatsappMessage', r.held);
+    w.emit('whatsapp.message.updated', r.held);
     delete r.held;
   }
 }

@@ -36,7 +36,7 @@ export function simulateSignup(w: World, b: Body = {}): SignupResult {
     number = { id, e164 };
   }
   w.changed();
-  w.emit('whatsapp.business_account.updated', 'whatsappBusinessAccount', waba);
+  w.emit('whatsapp.business_account.updated', waba);
   return {
     waba_id: wabaId,
     ...(number ? { phone_number_id: number.id } : {}),

@@ -1,6 +1,7 @@
 // The sandbox's own state shapes. Public objects (WABA, number, message, template, endpoint) are kept
 // exactly as the API returns them; bookkeeping the API never shows lives beside them, never inside.
 import type { Balance, Message, PhoneNumber, Template, Waba, WebhookEndpoint } from '../api/types.js';
+import type { EventEnvelope } from '../webhook/event-types.js';
 
 export interface PhoneRecord {
   number: PhoneNumber;
@@ -53,11 +54,5 @@ export interface SandboxData {
   config: { outOfOrderEvents: boolean };
 }
 
-/** A webhook event, shaped like the spec's `Event`. */
-export interface SandboxEvent {
-  id: string;
-  type: string;
-  apiVersion: 'v2';
-  createTime: string;
-  [payloadKey: string]: unknown;
-}
+/** A webhook event, shaped like the spec's `Event` (built by webhook/event-types.ts buildEvent). */
+export type SandboxEvent = EventEnvelope;

@@ -2,6 +2,7 @@
 import type { Store } from './store.js';
 import type { SandboxData, SandboxEvent } from './types.js';
 import { eventId } from './ids.js';
+import { buildEvent } from '../webhook/event-types.js';
 
 /** Nominal delays (ms at time-scale 1); each is divided by the time scale. */
 export const DELAYS = {
@@ -29,8 +30,8 @@ export interface World {
   timeScale: number;
   /** A nominal delay at this time scale. */
   scaled(nominalMs: number): number;
-  /** Builds an `Event` and hands it to delivery. */
-  emit(type: string, payloadKey: string, payload: unknown): SandboxEvent;
+  /** Builds an `Event` (payload under its type's key) and hands it to delivery. */
+  emit(type: string, payload: unknown): SandboxEvent;
   /** Something new is scheduled: re-arm the timer. */
   wake(): void;
   changed(): void;
@@ -52,8 +53,8 @@ export function createWorld(o: {
     iso: (ms) => new Date(ms ?? o.now()).toISOString(),
     timeScale: o.timeScale,
     scaled: (ms) => Math.round(ms / o.timeScale),
-    emit(type, payloadKey, payload) {
-      const event: SandboxEvent = { id: eventId(), type, apiVersion: 'v2', createTime: w.iso(), [payloadKey]: structuredClone(payload) };
+    emit(type, payload) {
+      const event = buildEvent(type, { id: eventId(), createTime: w.iso() }, structuredClone(payload));
       o.deliver(event);
       return event;
     },

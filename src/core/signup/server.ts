@@ -5,6 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 import { CallbackError, parseCallbackBody, type CapturedSignup } from './capture.js';
 import { readConfigBlock, writeConfigBlock } from './config-block.js';
 
@@ -131,11 +132,11 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
     if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT) {
       return json(res, 413, { error: `body over ${BODY_LIMIT} bytes` }, { connection: 'close' });
     }
-    const raw = await readBody(req, BODY_LIMIT);
-    if (raw === undefined) return json(res, 413, { error: `body over ${BODY_LIMIT} bytes` }, { connection: 'close' });
+    const got = await readBodyCapped(req, BODY_LIMIT);
+    if (got.over) return json(res, 413, { error: `body over ${BODY_LIMIT} bytes` }, { connection: 'close' });
     let body: unknown;
     try {
-      body = JSON.parse(raw);
+      body = JSON.parse(got.raw.toString('utf8'));
     } catch {
       return json(res, 400, { error: 'body is not JSON' });
     }
@@ -190,14 +191,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: o.port ?? 0, host: '127.0.0.1', signal: o.signal }, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as { port: number }).port;
+  const { port } = await listenOn(server, { port: o.port, signal: o.signal });
   let closing: Promise<void> | undefined;
   return {
     port,
@@ -221,10 +215,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
       });
     },
     close() {
-      closing ??= new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      closing ??= closeServer(server);
       return closing;
     },
   };
@@ -243,26 +234,6 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), extra);
-}
-
-/** The body as text, or undefined when it is over `limit` bytes (the rest is discarded). */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        return;
-      }
-      if (!over) chunks.push(c);
-    });
-    req.on('end', () => resolve(over ? undefined : Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function abortError(): Error {

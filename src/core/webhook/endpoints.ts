@@ -4,9 +4,8 @@
 import { hostname as osHostname } from 'node:os';
 import type { Ctx } from '../context.js';
 import type { WebhookEndpoint } from '../api/types.js';
-import { createYcloudApi, type YcloudApi } from '../api/client.js';
+import type { YcloudApi } from '../api/client.js';
 import { YcpError } from '../errors.js';
-import { VERSION } from '../../version.js';
 
 export const MARKER_PREFIX = 'ycp listen';
 export const STORE_KEY = 'webhookListenEndpoints';
@@ -94,26 +93,6 @@ export async function forgetEndpoint(ctx: Pick<Ctx, 'config'>, id: string): Prom
 export function recordedEndpoints(profile: Readonly<Record<string, unknown>>): RecordedEndpoint[] {
   const v = profile[STORE_KEY];
   return Array.isArray(v) ? (v as RecordedEndpoint[]).filter((x) => x && typeof x.id === 'string') : [];
-}
-
-/**
- * An API client for cleanups: by the time they run, ctx.signal is usually aborted (Ctrl-C), and the
- * regular client would abort the DELETE at once. This one has its own short deadline instead.
- */
-export async function cleanupApi(ctx: Pick<Ctx, 'config' | 'dispatcher' | 'clock' | 'debug'>, timeoutMs = 8_000): Promise<YcloudApi> {
-  const cfg = await ctx.config();
-  const apiKey = cfg.get('apiKey');
-  if (!apiKey) throw new YcpError('auth', 'no API key is set');
-  return createYcloudApi({
-    baseUrl: cfg.get('baseUrl')!,
-    apiKey,
-    dispatcher: await ctx.dispatcher(),
-    clock: ctx.clock,
-    signal: new AbortController().signal,
-    userAgent: `ycp/${VERSION} cleanup`,
-    log: (l) => ctx.debug(l),
-    timeoutMs,
-  });
 }
 
 /** Deletes one endpoint; a 404 means it is already gone, which is what we wanted. */

@@ -4,11 +4,11 @@
 // dedupe on event `id`, the output line on disk before any 2xx, and the app's status passed back to
 // YCloud so its own retries still happen when the app fails.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Dispatcher } from 'undici';
 import { DEFAULT_TOLERANCE_S, SIGNATURE_HEADER, verifySignature, type VerifyFailure } from './signature.js';
 import { openRecorder, type EventRecorder } from './recorder.js';
 import { forwardDelivery, FORWARD_TIMEOUT_MS } from './forward.js';
+import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -118,7 +118,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
       return reject(res, tooLarge(declared, maxBody), { connection: 'close' });
     }
     // CONTRACT §12: the signature covers the exact raw bytes, so capture them before any parse.
-    const body = await readBody(req, maxBody);
+    const body = await readBodyCapped(req, maxBody);
     if (body.over) return reject(res, tooLarge(body.size, maxBody), { connection: 'close' });
     const raw = body.raw;
 
@@ -206,14 +206,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
   });
   // YCloud and load tests keep connections alive; the default 5 s is fine but be explicit.
   server.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(o.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const { port } = await listenOn(server, { port: o.port, host });
   let closing: Promise<void> | undefined;
   return {
     port,
@@ -222,10 +215,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     recorder,
     close() {
       closing ??= (async () => {
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        });
+        await closeServer(server);
         await Promise.allSettled([...inFlight.values()]);
         await recorder?.close();
       })();
@@ -236,18 +226,4 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
 
 function tooLarge(size: number, max: number): Rejection {
   return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}` };
-}
-
-/** Event callbacks rather than `for await`: measurably cheaper per request (bench/listen.mjs). */
-function readBody(req: IncomingMessage, max: number): Promise<{ raw: Buffer; size: number; over: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size <= max) chunks.push(c);
-    });
-    req.once('end', () => resolve({ raw: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), size, over: size > max }));
-    req.once('error', reject);
-  });
 }

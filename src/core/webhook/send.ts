@@ -1,5 +1,6 @@
-// `webhook trigger` and `webhook replay`: POST an event the way YCloud does (CONTRACT §11–§12):
-// JSON body, `YCloud-Signature: t=<now>,s=<hmac>` over the exact bytes sent.
+// POST an event the way YCloud does (CONTRACT §11–§12): JSON body, `YCloud-Signature: t=<now>,s=<hmac>`
+// over the exact bytes sent, `X-Webhook-Endpoint-ID`. Used by `webhook trigger`, `webhook replay` and
+// the sandbox's own webhook delivery.
 import type { Dispatcher } from 'undici';
 import { loadHttp } from '../api/undici.js';
 import { signatureHeader } from './signature.js';
@@ -20,6 +21,7 @@ export async function sendSignedEvent(o: {
   signal?: AbortSignal;
   endpointId?: string;
   timeoutMs?: number;
+  userAgent?: string;
 }): Promise<SendResult> {
   const { request } = await loadHttp();
   const t = Math.floor(o.nowMs / 1000);
@@ -31,7 +33,7 @@ export async function sendSignedEvent(o: {
       'content-type': 'application/json',
       'ycloud-signature': signatureHeader(o.secret, t, o.body),
       'x-webhook-endpoint-id': o.endpointId ?? 'ycp-local',
-      'user-agent': 'ycp-webhook-trigger',
+      'user-agent': o.userAgent ?? 'ycp-webhook-trigger',
     },
     body: o.body,
     dispatcher: o.dispatcher,
