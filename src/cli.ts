@@ -3,7 +3,7 @@ import type { Ctx } from './core/context.js';
 import { envHelp } from './core/settings.js';
 import { disableColor } from './ui/io.js';
 import { errorDocument, reportError } from './ui/render.js';
-import { colors } from './ui/format.js';
+import { colors, loadColors } from './ui/format.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
 import { registerAuth } from './commands/auth/index.js';
@@ -73,6 +73,7 @@ export function buildProgram(ctx: Ctx): Command {
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
+  await loadColors(ctx.io);
   const program = buildProgram(ctx);
   if (argv.length === 0) {
     program.outputHelp();

@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Io } from '../core/context.js';
 
 /** Secrets are shown as the first and last 3 characters at most (CLI.md §7). */
@@ -9,12 +9,29 @@ export function mask(secret: string | undefined): string {
   return `${head}…${secret.slice(-3)}`;
 }
 
+let chalk: typeof import('chalk') | undefined;
+
+/**
+ * Loads chalk when a stream will be coloured. Piped output and CI never colour, and chalk costs several
+ * ms of start-up, so scripts don't pay for it. run() calls this before any command.
+ */
+export async function loadColors(io: Io): Promise<void> {
+  if (io.color.stdout || io.color.stderr) chalk ??= await import('chalk');
+}
+
+/** Stands in for a chalk instance when colour is off: every style, chained or not, returns the text. */
+const plain: ChalkInstance = new Proxy(((...text: unknown[]) => text.join(' ')) as unknown as ChalkInstance, {
+  get: (_target, key) => (key === 'level' ? 0 : plain),
+});
+
 const cache = new WeakMap<Io, { out: ChalkInstance; err: ChalkInstance }>();
 /** Chalk instances per stream; never the default export, which reads process state itself. */
 export function colors(io: Io): { out: ChalkInstance; err: ChalkInstance } {
+  const want = (on: boolean) => (on && chalk ? 1 : 0);
   let c = cache.get(io);
-  if (!c || c.out.level !== (io.color.stdout ? 1 : 0) || c.err.level !== (io.color.stderr ? 1 : 0)) {
-    c = { out: new Chalk({ level: io.color.stdout ? 1 : 0 }), err: new Chalk({ level: io.color.stderr ? 1 : 0 }) };
+  if (!c || c.out.level !== want(io.color.stdout) || c.err.level !== want(io.color.stderr)) {
+    const make = (on: boolean) => (want(on) ? new chalk!.Chalk({ level: 1 }) : plain);
+    c = { out: make(io.color.stdout), err: make(io.color.stderr) };
     cache.set(io, c);
   }
   return c;
