@@ -1,6 +1,6 @@
 // The bundled dist/ binary, spawned for real: exit codes, the stdout/stderr split, and no key in output.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runBin } from '../helpers/run-bin.js';
+import { runBin, startBin } from '../helpers/run-bin.js';
 import { startFakeYcloud, type FakeYcloud } from '../helpers/fake-ycloud.js';
 import { aPage, aPhoneNumber, aWaba, anError, E164, PHONE_ID, WABA_ID } from '../helpers/builders.js';
 import { expectNoSecrets } from '../helpers/test-ctx.js';
@@ -20,6 +20,7 @@ beforeAll(async () => {
       [`GET /whatsapp/phoneNumbers/${WABA_ID}/+15550001111`]: () => ({ status: 200, body: aPhoneNumber() }),
       'GET /balance': () => ({ status: 200, body: { amount: 3, currency: 'USD' } }),
       'GET /whatsapp/businessAccounts/500': () => 'drop',
+      [`GET /whatsapp/phoneNumbers/${WABA_ID}/+15550002222`]: () => ({ status: 200, body: aPhoneNumber({ phoneNumber: '+15550002222', status: 'PENDING' }) }),
     },
     KEY,
   );
@@ -93,6 +94,17 @@ describe('the built ycp binary', () => {
     expect(status.code).toBe(0);
     expect(status.stdout).toContain('source\tprofile');
     expectNoSecrets(login.stdout + login.stderr + status.stdout + status.stderr, [KEY]);
+  });
+
+  test('Ctrl-C during phone wait: exit 130, "cancelled", no stack trace', async () => {
+    const p = startBin(['phone', 'wait', WABA_ID, '+15550002222', '--json', '--interval', '100ms'], { env: env() });
+    await p.until((x) => x.stdout.includes('"event":"poll"'), 'the first poll');
+    p.child.kill('SIGINT');
+    expect((await p.exited).code).toBe(130);
+    expect(p.stderr).toBe('');
+    expect(p.stdout).not.toMatch(/\n\s+at /);
+    const last = JSON.parse(p.stdout.trim().split('\n').at(-1)!);
+    expect(last).toMatchObject({ error: { kind: 'cancelled' } });
   });
 
   test('unknown command → exit 2 with a suggestion', async () => {

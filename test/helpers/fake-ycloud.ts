@@ -19,7 +19,7 @@ export async function startFakeYcloud(routes: Record<string, Handler | Handler[]
     let body = '';
     for await (const c of req) body += c;
     const url = new URL(req.url!, 'http://x');
-    const path = url.pathname.replace(/^\/v2/, '');
+    const path = decodeURIComponent(url.pathname).replace(/^\/v2/, '');
     requests.push({ method: req.method!, path: path + url.search, apiKey: req.headers['x-api-key'] as string | undefined });
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'ycloud-request-id': `req_e2e${requests.length}`, ...headers });
