@@ -19,6 +19,20 @@ const lazyChildProcess = {
   },
 };
 
+// undici's client requires its HTTP/2 half (and with it node:http2, tls, crypto) at load time, though it
+// is only used when a server negotiates h2 with allowH2, which ycp never sets. Load it on first use.
+const lazyUndiciH2 = {
+  name: 'lazy-undici-h2',
+  setup(b) {
+    b.onLoad({ filter: /undici[\\/]lib[\\/]dispatcher[\\/]client\.js$/ }, async (args) => {
+      const src = await readFile(args.path, 'utf8');
+      const from = "const connectH2 = require('./client-h2.js')";
+      if (!src.includes(from)) throw new Error('undici changed: update the lazy-undici-h2 plugin');
+      return { contents: src.replace(from, "const connectH2 = (...a) => require('./client-h2.js')(...a)"), loader: 'js' };
+    });
+  },
+};
+
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 await build({
@@ -39,7 +53,7 @@ await build({
   define: { __YCP_VERSION__: JSON.stringify(pkg.version) },
   // Optional native package: loaded at run time only when the ngrok tunnel is used.
   external: ['@ngrok/ngrok', 'playwright-core', 'fsevents'],
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, lazyUndiciH2],
   logLevel: 'warning',
 });
 chmodSync(new URL('../dist/ycp.js', import.meta.url), 0o755);
