@@ -94,7 +94,10 @@ describe('ngrokTunnel', () => {
       { code: 'GenericFailure' },
     );
     const tn = ngrokTunnel({ forward: async () => Promise.reject(failure) }, { authtoken: token });
-    const err = await tn.start(1, new AbortController().signal).catch((e: unknown) => e as YcpError);
+    const err = (await tn.start(1, new AbortController().signal).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as YcpError;
     expect(err).toMatchObject({ kind: 'network' });
     expect(err.message).toContain('ERR_NGROK_105');
     const shown = JSON.stringify([err.message, err.info, String(err.cause ?? ''), tn.status()]);
