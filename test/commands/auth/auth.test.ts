@@ -46,6 +46,13 @@ describe('ycp login', () => {
     expect(t.stderr()).not.toContain('internal error');
   });
 
+  test('--profile __proto__ is refused before anything is sent, not "logged in" with the key silently dropped', async () => {
+    t = createTestCtx({ noKey: true, stdin: NEW_KEY, secrets: [NEW_KEY] });
+    expect(await t.run(['--profile', '__proto__', 'login', '--with-key'])).toBe(2);
+    expect(t.stderr()).toContain('invalid profile name "__proto__"');
+    expect(t.api.requests).toEqual([]);
+  });
+
   test('not interactive and no --with-key: exit 2 naming the flag', async () => {
     t = createTestCtx({ noKey: true });
     expect(await t.run(['login'])).toBe(2);
