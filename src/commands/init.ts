@@ -2,19 +2,14 @@ import type { Ctx } from '../core/context.js';
 import { YcpError } from '../core/errors.js';
 import { runInit } from '../core/checklist/run.js';
 import type { Report } from '../core/checklist/evaluate.js';
-import type { WizardUi } from '../core/checklist/wizard.js';
+import type { InitOptions, WizardUi } from '../core/checklist/wizard.js';
 import { colors, mask, say } from '../ui/format.js';
 import { errorDocument, render } from '../ui/render.js';
 import type { GlobalOpts } from './shared.js';
 
-export interface InitFlags extends GlobalOpts {
+/** The wizard's options as commander hands them over: the same answers, `--step` still a string. */
+export interface InitFlags extends GlobalOpts, Omit<InitOptions, 'step'> {
   step?: string;
-  appId?: string;
-  configId?: string;
-  solutionId?: string;
-  webhookUrl?: string;
-  apiKeyStdin?: boolean;
-  pageDir?: string;
 }
 
 export async function init(ctx: Ctx, o: InitFlags): Promise<void> {

@@ -44,9 +44,7 @@ export async function sandboxRun(ctx: Ctx, o: SandboxOptions): Promise<void> {
   try {
     sb = await startSandbox({ port: o.port, statePath: o.state, seed: o.seed, timeScale: o.timeScale });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new YcpError('usage', `port ${o.port} on 127.0.0.1 is already in use`, { hint: 'pick another with --port N, or --port 0 for any free port' });
-    }
+    // A taken --port is already a usage error from listenOn (core/local-http.ts).
     if (err instanceof StateFileError) throw new YcpError('usage', err.message);
     throw err;
   }

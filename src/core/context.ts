@@ -2,7 +2,7 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.js';
 import { YcpError } from './errors.js';
 import { profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
-import type { Store } from './store.js';
+import { checkProfileName, type Store } from './store.js';
 import type { YcloudApi } from './api/client.js';
 import type { Spawner } from './process/spawn.js';
 
@@ -111,8 +111,10 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
     },
     config() {
       configP ??= (async () => {
-        const store = await parts.openStore(parts.env);
+        // A bad --profile / YCP_PROFILE fails here, before any request, not at the first write.
         const p = profileName(ctx.flags.profile, parts.env);
+        checkProfileName(p.name);
+        const store = await parts.openStore(parts.env);
         const settings = resolveSettings({
           flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang },
           env: parts.env,

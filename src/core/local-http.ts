@@ -2,16 +2,42 @@
 // way: listen and wait for it (an EADDRINUSE rejects), read a body with a size cap, close for good.
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { YcpError } from './errors.js';
 
-/** Resolves with the bound address once listening; a listen error (EADDRINUSE, EACCES) rejects. */
+/**
+ * Resolves with the bound address once listening. A port that is taken or not allowed is the user's
+ * --port to change (exit 2); other listen errors reject as they are.
+ */
 export function listenOn(server: Server, o: { port?: number; host?: string; signal?: AbortSignal } = {}): Promise<AddressInfo> {
+  const port = o.port ?? 0;
+  const host = o.host ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ port: o.port ?? 0, host: o.host ?? '127.0.0.1', signal: o.signal }, () => {
-      server.off('error', reject);
+    // node closes the server on abort but never emits 'listening' or 'error': without this the
+    // promise (and the run, after Ctrl-C) would wait forever.
+    const onAbort = () => {
+      server.off('error', onError);
+      reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+    };
+    const onError = (err: NodeJS.ErrnoException) => {
+      o.signal?.removeEventListener('abort', onAbort);
+      reject(listenError(err, port, host));
+    };
+    if (o.signal?.aborted) return onAbort();
+    o.signal?.addEventListener('abort', onAbort, { once: true });
+    server.once('error', onError);
+    server.listen({ port, host, signal: o.signal }, () => {
+      server.off('error', onError);
+      o.signal?.removeEventListener('abort', onAbort);
       resolve(server.address() as AddressInfo);
     });
   });
+}
+
+function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
+  const hint = 'pick another with --port N, or --port 0 for any free port';
+  if (err.code === 'EADDRINUSE') return new YcpError('usage', `port ${port} on ${host} is already in use`, { hint, cause: err });
+  if (err.code === 'EACCES') return new YcpError('usage', `not allowed to listen on port ${port} on ${host}`, { hint, cause: err });
+  return err;
 }
 
 /** Stops accepting and ends open keep-alive connections, so close() does not wait for clients to leave. */

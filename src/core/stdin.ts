@@ -1,13 +1,21 @@
+import { usageError } from './errors.js';
+
 /** Reads a whole stream (stdin) as UTF-8, up to a limit. */
 export async function readAll(stream: NodeJS.ReadableStream, signal?: AbortSignal, limit = 1 << 20): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
-    if (signal?.aborted) break;
+    // Cancelled: never hand back half an input (half a key) as if it were the whole.
+    if (signal?.aborted) throw Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
-    if (size > limit) throw new Error(`input is larger than ${limit} bytes`);
+    // What was piped in is the user's to fix (a wrong file), not a bug in ycp.
+    if (size > limit) throw usageError(`the input on stdin is larger than ${formatLimit(limit)}`, 'pipe in only the value that is asked for (e.g. the API key), not a whole file');
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function formatLimit(bytes: number): string {
+  return bytes % (1 << 20) === 0 ? `${bytes >> 20} MiB` : `${bytes} bytes`;
 }

@@ -19,9 +19,12 @@ export interface Store {
 }
 
 const PROFILE_RE = /^[A-Za-z0-9_-]{1,64}$/;
+// Profiles are keys of a plain object: these would read or replace its prototype instead of an own
+// entry (`--profile __proto__` "logged in" and the key was never written).
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function checkProfileName(name: string): string {
-  if (!PROFILE_RE.test(name)) throw usageError(`invalid profile name "${name}"`, 'use letters, digits, "-" and "_" only');
+  if (!PROFILE_RE.test(name) || RESERVED.has(name)) throw usageError(`invalid profile name "${name}"`, 'use letters, digits, "-" and "_" only');
   return name;
 }
 
@@ -63,7 +66,7 @@ export async function openConfStore(env: Readonly<Record<string, string | undefi
   return {
     path,
     profiles: () => Object.keys(all()),
-    profile: (name) => all()[name] ?? {},
+    profile: (name) => (Object.hasOwn(all(), name) ? all()[name]! : {}),
     set(profile, key, value) {
       const p = { ...all() };
       p[checkProfileName(profile)] = { ...(p[profile] ?? {}), [key]: value };

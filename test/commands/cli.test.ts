@@ -30,6 +30,23 @@ describe('the command line', () => {
     expect(JSON.parse(t.stdout())).toMatchObject({ error: { kind: 'usage' } });
   });
 
+  test('a base URL that is not an http(s) URL is exit 2 naming it, not an "internal error" (flag or profile)', async () => {
+    for (const [argv, profile] of [
+      [['--base-url', 'api.ycloud.com/v2', 'waba', 'list'], undefined],
+      [['--base-url', 'ftp://api.ycloud.com/v2', 'waba', 'list', '--json'], undefined],
+      [['phone', 'list'], { baseUrl: 'not a url' }],
+    ] as const) {
+      t = createTestCtx({ profile });
+      expect(await t.run([...argv])).toBe(2);
+      const text = (argv as readonly string[]).includes('--json') ? JSON.parse(t.stdout()).error.message : t.stderr();
+      expect(text).toMatch(/API base URL must be/);
+      expect(text).not.toContain('internal error');
+      t.verify();
+      t.dispose();
+    }
+    t = createTestCtx();
+  });
+
   test('--help goes to stdout and exits 0; no args shows help', async () => {
     t = createTestCtx();
     expect(await t.run(['--help'])).toBe(0);

@@ -13,8 +13,8 @@ export interface BinResult {
   stderr: string;
 }
 
-/** Runs the built binary (npm test builds it first) with a clean env and a temp config dir. */
-export function runBin(args: string[], o: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Promise<BinResult> {
+/** The clean environment every run of the binary gets: PATH, HOME, a fresh config dir, no colour. */
+function binEnv(extra: Record<string, string | undefined> = {}): Record<string, string> {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` (npm test does it)`);
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries({
@@ -22,8 +22,14 @@ export function runBin(args: string[], o: { env?: Record<string, string | undefi
     HOME: process.env.HOME,
     YCP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ycp-e2e-')),
     NO_COLOR: '1',
-    ...o.env,
+    ...extra,
   })) if (v !== undefined) env[k] = v;
+  return env;
+}
+
+/** Runs the built binary (npm test builds it first) with a clean env and a temp config dir. */
+export function runBin(args: string[], o: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {}): Promise<BinResult> {
+  const env = binEnv(o.env);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
@@ -55,15 +61,7 @@ export interface BinProcess {
 
 /** Starts the built binary as a long-running child (listen, sandbox) with the same clean env as runBin. */
 export function startBin(args: string[], o: { env?: Record<string, string | undefined> } = {}): BinProcess {
-  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: run \`npm run build\` (npm test does it)`);
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries({
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    YCP_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ycp-e2e-')),
-    NO_COLOR: '1',
-    ...o.env,
-  })) if (v !== undefined) env[k] = v;
+  const env = binEnv(o.env);
   const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

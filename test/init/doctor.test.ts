@@ -64,6 +64,14 @@ describe('ycp doctor', () => {
     expect(t.stderr()).toBe('error: 1 doctor checks failed\n');
   });
 
+  test('a malformed base URL is a failed API check in the report, not the end of doctor', async () => {
+    t = createTestCtx();
+    expect(await t.run(['--base-url', 'api.ycloud.com', 'doctor', '--json'])).toBe(3);
+    expect(byId('api')).toMatchObject({ level: 'fail' });
+    expect(byId('api')!.message).toContain('the API base URL must be a URL, got "api.ycloud.com"');
+    expect(byId('tunnel.cloudflared')).toBeDefined();
+  });
+
   test('a config file readable by others is a warning with chmod as the fix', async () => {
     t = createTestCtx({ profile: { appId: '123' } });
     await t.ctx.config();

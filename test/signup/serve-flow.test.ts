@@ -162,6 +162,19 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     expect(await s.done).toBe(0);
   });
 
+  test('--port that is already taken is exit 2 naming the port, and nothing is left running', async () => {
+    const { createServer } = await import('node:net');
+    const busy = createServer();
+    await new Promise<void>((r) => busy.listen(0, '127.0.0.1', r));
+    const port = (busy.address() as { port: number }).port;
+    t = createTestCtx();
+    const dir = await aPageDir();
+    expect(await t.run(['signup', 'serve', '--dir', dir, '--port', String(port), ...PUBLIC, '--no-register'])).toBe(2);
+    busy.close();
+    expect(t.stderr()).toBe(`error: port ${port} on 127.0.0.1 is already in use\nhint: pick another with --port N, or --port 0 for any free port\n`);
+    expect(t.spawned).toEqual([]);
+  });
+
   test('a page scaffolded with sandbox placeholders is refused against the real API (exit 2), served against the sandbox', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ycp-signup-')), 'page');
     t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });

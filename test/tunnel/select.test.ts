@@ -3,6 +3,7 @@ import { createExecaSpawner } from '../../src/core/process/spawn.js';
 import { systemClock } from '../../src/core/clock.js';
 import { selectTunnel, domainToAllow } from '../../src/core/tunnel/select.js';
 import { loadNgrok, ngrokTunnel, type NgrokModule } from '../../src/core/tunnel/ngrok.js';
+import type { YcpError } from '../../src/core/errors.js';
 import { FAKE_BIN, PATH_WITH_FAKE, PATH_WITHOUT } from './helpers.js';
 
 const ctx = (env: Record<string, string | undefined>) => ({ env, spawn: createExecaSpawner(), signal: new AbortController().signal, clock: systemClock });
@@ -84,6 +85,24 @@ describe('ngrokTunnel', () => {
     const tn = ngrokTunnel({ forward: async () => Promise.reject(new Error('ERR_NGROK_4018 authentication failed')) }, { authtoken: 'bad' });
     await expect(tn.start(1, new AbortController().signal)).rejects.toMatchObject({ kind: 'network', message: 'ngrok could not open a tunnel: ERR_NGROK_4018 authentication failed' });
     expect(tn.status()).toMatchObject({ state: 'failed' });
+  });
+
+  test('a rejected authtoken is not echoed: ngrok quotes it in ERR_NGROK_105/107 ("Your authtoken: …")', async () => {
+    const token = '2abcDEFghiJKLmnoPQRstuVWX_1a2b3c4d5e6f7g8h9i';
+    const failure = Object.assign(
+      new Error(`failed to connect session: The authtoken you specified does not look like a proper ngrok tunnel authtoken.\nYour authtoken: ${token}\nERR_NGROK_105`),
+      { code: 'GenericFailure' },
+    );
+    const tn = ngrokTunnel({ forward: async () => Promise.reject(failure) }, { authtoken: token });
+    const err = (await tn.start(1, new AbortController().signal).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as YcpError;
+    expect(err).toMatchObject({ kind: 'network' });
+    expect(err.message).toContain('ERR_NGROK_105');
+    const shown = JSON.stringify([err.message, err.info, String(err.cause ?? ''), tn.status()]);
+    expect(shown).not.toContain(token);
+    expect(shown).not.toContain(token.slice(3, -3));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import { YcpError, isAbortError } from '../errors.js';
-import { checkDigits, checkE164 } from '../validate.js';
+import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { apiErrorFrom, isNetworkError, networkError } from './errors.js';
 import { collect, paginate } from './paginate.js';
 import { loadHttp } from './undici.js';
@@ -48,6 +48,7 @@ export interface ApiResult<T> {
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
 
 export function createYcloudApi(o: ApiOptions) {
+  checkBaseUrl(o.baseUrl);
   const clientTimeoutMs = o.timeoutMs ?? 30_000;
 
   async function call<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
@@ -184,6 +185,20 @@ export function createYcloudApi(o: ApiOptions) {
 }
 
 export type YcloudApi = ReturnType<typeof createYcloudApi>;
+
+/**
+ * The base URL comes from --base-url, YCLOUD_BASE_URL or the profile: a typo there is the user's to
+ * fix (exit 2), not a TypeError from `new URL` reported as a bug in ycp.
+ */
+function checkBaseUrl(baseUrl: string): void {
+  try {
+    checkHttpUrl('the API base URL', baseUrl);
+  } catch (err) {
+    throw new YcpError('usage', (err as Error).message, {
+      hint: 'check --base-url, YCLOUD_BASE_URL and `ycp config get baseUrl` (the default is https://api.ycloud.com/v2)',
+    });
+  }
+}
 
 function header(h: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = h[name];

@@ -81,14 +81,16 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
   const url = settings.baseUrl.value!;
   const skip: Check = { id: 'clock', level: 'warn', text: msg('dr.clockSkip') };
   if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix') }, skip];
-  // Built here, not with ctx.api(): that one needs a readable config file.
-  const api = createYcloudApi({
-    baseUrl: url, apiKey: key, dispatcher: await ctx.dispatcher(), clock: ctx.clock, signal: ctx.signal,
-    userAgent: o.userAgent, log: (l) => ctx.debug(l),
-  });
+  const dispatcher = await ctx.dispatcher();
   let res;
   const done = o.probing?.(settings.lang.value ?? 'en');
   try {
+    // Built here, not with ctx.api(): that one needs a readable config file. Inside the try: a
+    // malformed base URL is a failed check to report, not the end of doctor.
+    const api = createYcloudApi({
+      baseUrl: url, apiKey: key, dispatcher, clock: ctx.clock, signal: ctx.signal,
+      userAgent: o.userAgent, log: (l) => ctx.debug(l),
+    });
     res = await api.call('GET', '/balance', { what: 'check the API key', maxTries: 1, timeoutMs: PROBE_TIMEOUT_MS });
   } catch (err) {
     const e = err instanceof YcpError ? err : undefined;

@@ -33,10 +33,13 @@ export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: s
       try {
         listener = await mod.forward({ addr: `127.0.0.1:${port}`, authtoken: o.authtoken, domain: o.domain });
       } catch (err) {
-        const message = `ngrok could not open a tunnel: ${(err as Error).message}`;
+        // ngrok quotes a rejected token back ("Your authtoken: …", ERR_NGROK_105/107): keep it out of
+        // the message, the status and the cause, which all reach the terminal or --json.
+        const reason = redact(String((err as Error)?.message ?? err), o.authtoken);
+        const message = `ngrok could not open a tunnel: ${reason}`;
         const hint = o.domain ? `check that ${o.domain} is reserved on the account of NGROK_AUTHTOKEN` : 'check NGROK_AUTHTOKEN';
         status = { state: 'failed', message, hint };
-        throw new YcpError('network', message, { hint, cause: err });
+        throw new YcpError('network', message, { hint });
       }
       if (stopped) await listener.close();
       const url = listener.url();
@@ -51,4 +54,8 @@ export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: s
       if (l) await l.close();
     },
   };
+}
+
+function redact(text: string, secret: string): string {
+  return secret ? text.split(secret).join('[NGROK_AUTHTOKEN]') : text;
 }

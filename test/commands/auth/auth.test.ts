@@ -39,6 +39,20 @@ describe('ycp login', () => {
     expect(JSON.parse(readFileSync(join(t.configDir, 'config.json'), 'utf8')).profiles.work.apiKey).toBe(NEW_KEY);
   });
 
+  test('--with-key with something far too big on stdin (a wrong file) is exit 2, not an internal error', async () => {
+    t = createTestCtx({ noKey: true, stdin: 'x'.repeat(2 << 20) });
+    expect(await t.run(['login', '--with-key'])).toBe(2);
+    expect(t.stderr()).toMatch(/^error: the input on stdin is larger than 1 MiB\n/);
+    expect(t.stderr()).not.toContain('internal error');
+  });
+
+  test('--profile __proto__ is refused before anything is sent, not "logged in" with the key silently dropped', async () => {
+    t = createTestCtx({ noKey: true, stdin: NEW_KEY, secrets: [NEW_KEY] });
+    expect(await t.run(['--profile', '__proto__', 'login', '--with-key'])).toBe(2);
+    expect(t.stderr()).toContain('invalid profile name "__proto__"');
+    expect(t.api.requests).toEqual([]);
+  });
+
   test('not interactive and no --with-key: exit 2 naming the flag', async () => {
     t = createTestCtx({ noKey: true });
     expect(await t.run(['login'])).toBe(2);
