@@ -108,7 +108,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     const rid = requestId();
     res.setHeader('YCloud-Request-ID', rid);
     try {
-      const url = new URL(req.url ?? '/', 'http://sandbox.local');
+      const url = requestUrl(req.url);
       const method = req.method ?? 'GET';
       const path = url.pathname;
       if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
@@ -191,4 +191,16 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       await store.flush();
     },
   };
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/v2/…`, even `//x/…`) is always a path, never a
+ * host; a target that does not parse is the client's fault (400), not a sandbox bug (500).
+ */
+function requestUrl(target = '/'): URL {
+  try {
+    return new URL(target.startsWith('/') ? `http://sandbox.local${target}` : target);
+  } catch {
+    throw new SandboxError(400, 'BAD_REQUEST', 'the request target is not a valid URL');
+  }
 }
