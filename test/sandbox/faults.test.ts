@@ -1,5 +1,11 @@
 // Fault injection per route: 429 with Retry-After, 5xx, latency, dropped connection, malformed JSON,
 // each limitable to N hits, and the real API client's reaction to them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { execa } from 'execa';
 import { Agent, request } from 'undici';
 import { afterAll, beforeEach, expect, test } from 'vitest';
 import { createYcloudApi } from '../../src/core/api/client.js';
@@ -84,4 +90,27 @@ test('bad fault specs are 400 naming the field; faults can be removed one by one
   expect((await call(sb, 'DELETE', `/_sandbox/faults/${f.id}`)).status).toBe(200);
   await expectError(call(sb, 'DELETE', `/_sandbox/faults/${f.id}`), 404, 'NOT_FOUND');
   expect((await call(sb, 'GET', '/v2/balance')).status).toBe(200);
+});
+
+test('close() during a latency fault leaves nothing that keeps the process alive', { timeout: 30_000 }, async () => {
+  // In a child of its own, so no other test's timers count: what still holds the event loop after close()?
+  const dir = mkdtempSync(join(tmpdir(), 'ycp-sbx-close-'));
+  try {
+    await build({ entryPoints: [join(import.meta.dirname, '../../src/core/sandbox/index.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'sbx.mjs'), logLevel: 'error' });
+    const script = `
+      import { startSandbox } from ${JSON.stringify(pathToFileURL(join(dir, 'sbx.mjs')).href)};
+      const sb = await startSandbox({ port: 0 });
+      await fetch(sb.origin + '/_sandbox/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', path: '/v2/balance', latencyMs: 120000 }) });
+      const pending = fetch(sb.origin + '/v2/balance', { headers: { 'x-api-key': sb.apiKey } }).catch(() => 'closed');
+      while (sb.faults.list()[0].hits === 0) await new Promise((r) => setTimeout(r, 10));
+      await sb.close();
+      await pending;
+      await new Promise((r) => setImmediate(r));
+      console.log(JSON.stringify(process.getActiveResourcesInfo().filter((r) => r === 'Timeout')));
+      process.exit(0);`;
+    const { stdout } = await execa(process.execPath, ['--input-type=module', '-e', script]);
+    expect(JSON.parse(stdout)).toEqual([]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,9 +1,10 @@
 // Walks every route the sandbox serves, success and failure, and validates each body against the spec
 // (call() does that for every answer), plus the YCloud-Request-ID header.
+import { connect } from 'node:net';
 import { afterAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Sandbox } from '../../src/core/sandbox/index.js';
 import { SEED } from '../../src/core/sandbox/index.js';
-import { call, closeAll, expectError, sandbox } from './helpers.js';
+import { call, closeAll, expectError, sandbox, validate } from './helpers.js';
 
 let sb: Sandbox;
 beforeEach(async () => {
@@ -25,6 +26,19 @@ describe('auth and unknown routes', () => {
     await expectError(call(sb, 'PUT', '/v2/balance'), 404, 'NOT_FOUND');
     const outside = await expectError(call(sb, 'GET', '/api/balance'), 404, 'NOT_FOUND');
     expect(outside.headers['content-type']).toBe('application/json');
+  });
+  test('a request target that is not a URL is 400 BAD_REQUEST, not a 500', async () => {
+    for (const target of ['//[', 'http://[/v2/balance', '//x:99999/v2/balance']) {
+      const text = await new Promise<string>((resolve, reject) => {
+        const s = connect(sb.port, '127.0.0.1', () => s.end(`GET ${target} HTTP/1.1\r\nHost: x\r\nX-API-Key: ${sb.apiKey}\r\nConnection: close\r\n\r\n`));
+        let d = '';
+        s.on('data', (c) => (d += c)).on('end', () => resolve(d)).on('error', reject);
+      });
+      const [head, body] = text.split('\r\n\r\n') as [string, string];
+      expect(head, target).toMatch(/^HTTP\/1\.1 (400|404) /);
+      expect(head).toMatch(/ycloud-request-id: req_/i);
+      validate('GET', '/v2/balance', Number(head.slice(9, 12)), JSON.parse(body));
+    }
   });
   test('a body over 1 MiB is 413 CONTENT_TOO_LARGE', async () => {
     await expectError(call(sb, 'POST', '/v2/webhookEndpoints', { raw: `{"url":"${'x'.repeat(1_100_000)}"}` }), 413, 'CONTENT_TOO_LARGE');

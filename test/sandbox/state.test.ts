@@ -68,3 +68,35 @@ test('reset and seed control routes replace the state (and clear faults)', async
   expect(dump).toMatchObject({ seed: 'default', faults: [] });
   expect(dump).not.toHaveProperty('apiKey');
 });
+
+test('a failed background save neither crashes the process nor stops later saves; close() reports a save that still fails', async () => {
+  const d = tmp();
+  const statePath = join(d, 'sub', 'state.json');
+  const sb = await sandbox({ statePath });
+  // The folder turns into a file: every save (mkdir + rename) fails from now on.
+  rmSync(join(d, 'sub'), { recursive: true });
+  writeFileSync(join(d, 'sub'), 'not a folder');
+  const unhandled: unknown[] = [];
+  const onUnhandled = (e: unknown) => void unhandled.push(e);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    await call(sb, 'POST', '/_sandbox/config', { body: { outOfOrderEvents: true } });
+    await new Promise((r) => setTimeout(r, 150)); // past the 25 ms coalescing timer
+    expect(unhandled).toEqual([]);
+    expect((await call(sb, 'GET', '/v2/balance')).status).toBe(200); // still serving
+    // The folder comes back: the next change is saved, with everything since the failure.
+    rmSync(join(d, 'sub'));
+    await call(sb, 'POST', '/_sandbox/signup', { body: { businessName: 'After Co' } });
+    await sb.close();
+    const onDisk = JSON.parse(readFileSync(statePath, 'utf8'));
+    expect(onDisk.config.outOfOrderEvents).toBe(true);
+    expect(onDisk.wabas.map((w: { name: string }) => w.name)).toContain('After Co');
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  const again = await sandbox({ statePath });
+  rmSync(join(d, 'sub'), { recursive: true });
+  writeFileSync(join(d, 'sub'), 'not a folder');
+  await call(again, 'POST', '/_sandbox/config', { body: { outOfOrderEvents: false } });
+  await expect(again.close()).rejects.toBeInstanceOf(StateFileError);
+});

@@ -1,6 +1,6 @@
 // `webhook listen` in process: spec-checked stubs for the endpoint CRUD (the API base is loopback,
 // so no tunnel), real signed POSTs to the receiver, then an abort (Ctrl-C) that must delete the endpoint.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
@@ -130,6 +130,17 @@ describe('ycp webhook listen', () => {
     const url = /receiving on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.stderr())?.[1];
     expect(url).toBeUndefined(); // never announced as ready
     expect(t.api.requests.map((r) => r.method)).toEqual(['POST']);
+  });
+
+  test('an endpoint that cannot be recorded for `webhook clean` is still deleted (exit 1)', async () => {
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: BASE }, secrets: [SECRET] });
+    t.api.on('POST', '/webhookEndpoints').reply(200, EP);
+    t.api.on('DELETE', `/webhookEndpoints/${EP.id}`).reply(200, EP);
+    await t.ctx.config(); // the store is open (nothing on disk yet) ...
+    mkdirSync(join(t.configDir, 'config.json')); // ... and its file can no longer be written
+    expect(await t.run(['webhook', 'listen', '--status-interval', '0'])).toBe(1);
+    expect(t.api.requests.map((r) => r.method)).toEqual(['POST', 'DELETE']);
+    expect(t.stderr()).toContain(`Deleted webhook endpoint ${EP.id}`);
   });
 
   test('on a TTY each event is one line: time, type, id, summary; --forward-to passes the app status back', async () => {

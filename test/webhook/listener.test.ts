@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { startWebhookListener, type ListenerOptions, type Rejection, type WebhookEvent, type WebhookListener } from '../../src/core/webhook/listener.js';
+import { DEFAULT_DEDUPE_WINDOW, startWebhookListener, type ListenerOptions, type Rejection, type WebhookEvent, type WebhookListener } from '../../src/core/webhook/listener.js';
 import { readRecordedEvents } from '../../src/core/webhook/recorder.js';
 import { FORWARD_TIMEOUT_MS } from '../../src/core/webhook/forward.js';
 import { SECRET, anEvent, postSigned, startFakeApp, type FakeApp } from './helpers.js';
@@ -117,6 +117,25 @@ describe('webhook listener', () => {
     expect(lines(out)).toHaveLength(1);
     expect(events).toHaveLength(1);
     expect(dups).toHaveLength(10);
+  });
+
+  test('the dedupe memory is bounded: past the window an old id is reported again, yet still recorded once', async () => {
+    const out = join(dir, 'events.ndjson');
+    const l = await start({ outputPath: out, dedupeWindow: 3 });
+    for (const id of ['evt_win_01', 'evt_win_02', 'evt_win_03', 'evt_win_01', 'evt_win_04', 'evt_win_05']) {
+      expect((await postSigned(l.url, JSON.stringify(anEvent(id)))).status).toBe(200);
+    }
+    expect(l.stats).toMatchObject({ events: 5, duplicates: 1 }); // evt_win_01 again, inside the window
+    // evt_win_01 has left the window: acknowledged (the file has it), never written a second time
+    expect((await postSigned(l.url, JSON.stringify(anEvent('evt_win_01')))).status).toBe(200);
+    expect(lines(out).map((e) => e.id)).toEqual(['evt_win_01', 'evt_win_02', 'evt_win_03', 'evt_win_04', 'evt_win_05']);
+    // without a file, an id past the window is simply new again
+    await l.close();
+    events = [];
+    const bare = await start({ dedupeWindow: 2 });
+    for (const id of ['evt_b_1', 'evt_b_2', 'evt_b_3', 'evt_b_1']) await postSigned(bare.url, JSON.stringify(anEvent(id)));
+    expect(events.map((e) => e.id)).toEqual(['evt_b_1', 'evt_b_2', 'evt_b_3', 'evt_b_1']);
+    expect(DEFAULT_DEDUPE_WINDOW).toBeGreaterThanOrEqual(100_000);
   });
 
   test('unknown event types are acknowledged and reported, not dropped', async () => {

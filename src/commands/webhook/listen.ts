@@ -55,8 +55,10 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   const target = await publicUrlFor(ctx, o, listener, api.baseUrl);
   const marker = { host: currentHost(), pid: currentPid(), started: new Date(ctx.clock.now()).toISOString() };
   const endpoint = await api.createWebhookEndpoint({ url: target.url, enabledEvents: events, description: listenDescription(marker) });
-  await recordEndpoint(ctx, { id: endpoint.id, url: endpoint.url, ...marker });
+  // The cleanup first: whatever fails from here on (even recording it for `webhook clean`), the
+  // endpoint is removed (CLI.md §7).
   ctx.defer(() => finishEndpoint(ctx, endpoint.id, endpoint.url, marker.started, o.keepEndpoint));
+  await recordEndpoint(ctx, { id: endpoint.id, url: endpoint.url, ...marker });
   if (endpoint.secret) secrets.push(endpoint.secret); // memory only: never printed, never stored
   else warn(ctx.io, `YCloud returned no secret for ${endpoint.id}: deliveries will be rejected unless --secret matches`);
 
@@ -105,8 +107,8 @@ async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string
     return;
   }
   const r = await deleteEndpointQuietly(api, id);
-  await forgetEndpoint(ctx, id);
   say(ctx.io, r === 'deleted' ? `Deleted webhook endpoint ${id} (${url})` : `Webhook endpoint ${id} was already gone`);
+  await forgetEndpoint(ctx, id);
 }
 
 function parseEvents(list: string | undefined): string[] {

@@ -1,6 +1,7 @@
 // `startSandbox()`: a stateful local YCloud on node:http (no dependencies). All YCloud routes live under
 // /v2, control routes under /_sandbox/. Used by `ycp sandbox`, `ycp demo` and the test suites.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { closeServer, listenOn } from '../local-http.js';
 import { createDelivery } from './delivery.js';
 import { createFaults, faultError, type Faults } from './faults.js';
@@ -67,6 +68,8 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const now = o.now ?? Date.now;
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  // Ends what a request may still be waiting for (a latency fault of up to 2 min) when the sandbox closes.
+  const life = new AbortController();
   // eslint-disable-next-line prefer-const
   let world: World;
   const delivery = createDelivery(() => world);
@@ -105,7 +108,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
     const rid = requestId();
     res.setHeader('YCloud-Request-ID', rid);
     try {
-      const url = new URL(req.url ?? '/', 'http://sandbox.local');
+      const url = requestUrl(req.url);
       const method = req.method ?? 'GET';
       const path = url.pathname;
       if (path === '/_sandbox' || path.startsWith('/_sandbox/')) {
@@ -128,7 +131,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
           res.writeHead(200, { 'content-type': 'application/json' }).end('{"offset":0,"items":[{"id":');
           return;
         }
-        if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.latencyMs));
+        if (fault.kind === 'latency') await sleep(fault.latencyMs, undefined, { signal: life.signal });
         else throw faultError(fault);
       }
       const key = req.headers['x-api-key'];
@@ -137,6 +140,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       }
       return await dispatch(API_ROUTES, method, path.slice(3), url, req, res);
     } catch (err) {
+      if (closed) return void req.socket.destroy();
       if (res.headersSent || res.destroyed) return;
       if (err instanceof SandboxError) return sendError(res, err, rid);
       // A bug in the sandbox, never the client's fault: answer like YCloud would, and keep serving.
@@ -181,9 +185,22 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
       if (closed) return;
       closed = true;
       if (timer) clearTimeout(timer);
+      life.abort();
       delivery.close();
       await closeServer(server);
       await store.flush();
     },
   };
+}
+
+/**
+ * The request target as a URL. An origin-form target (`/v2/…`, even `//x/…`) is always a path, never a
+ * host; a target that does not parse is the client's fault (400), not a sandbox bug (500).
+ */
+function requestUrl(target = '/'): URL {
+  try {
+    return new URL(target.startsWith('/') ? `http://sandbox.local${target}` : target);
+  } catch {
+    throw new SandboxError(400, 'BAD_REQUEST', 'the request target is not a valid URL');
+  }
 }

@@ -46,7 +46,9 @@ export async function openStore(o: { statePath?: string; seed: string; apiKey: s
       dirty = true;
       timer ??= setTimeout(() => {
         timer = undefined;
-        void store.flush();
+        // A background save that fails stays dirty and is tried again on the next change or at
+        // close(), which reports it; an unhandled rejection here would kill the whole sandbox.
+        store.flush().catch(() => undefined);
       }, 25);
       timer.unref();
     },
@@ -56,7 +58,13 @@ export async function openStore(o: { statePath?: string; seed: string; apiKey: s
       if (!o.statePath || !dirty) return writing;
       dirty = false;
       const text = JSON.stringify(store.data, null, 1);
-      writing = writing.then(() => writeAtomically(o.statePath!, text));
+      // Chained so writes land in order; each link starts afresh, so one failed write does not
+      // turn every later save into the same rejection.
+      const write = writing.catch(() => undefined).then(() => writeAtomically(o.statePath!, text));
+      writing = write.catch((err: unknown) => {
+        dirty = true; // not on disk: the next flush writes the (newer) state again
+        throw new StateFileError(`cannot save the sandbox state to ${o.statePath}: ${(err as Error).message}`);
+      });
       return writing;
     },
   };

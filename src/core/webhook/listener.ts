@@ -11,6 +11,13 @@ import { forwardDelivery, FORWARD_TIMEOUT_MS } from './forward.js';
 import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Event ids remembered for dedupe. A long run must not grow without end (a few MiB at this size);
+ * YCloud's retries of one event end about 5.6 h after the first try (CONTRACT §13), so an id older
+ * than this many newer events is rarely redelivered. With --output the file's own id set still
+ * keeps every event recorded once.
+ */
+export const DEFAULT_DEDUPE_WINDOW = 100_000;
 
 export interface WebhookEvent {
   id: string;
@@ -54,6 +61,8 @@ export interface ListenerOptions {
   dispatcher?: Dispatcher;
   forwardTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** How many recent event ids the dedupe remembers (DEFAULT_DEDUPE_WINDOW). */
+  dedupeWindow?: number;
   /** The first verified delivery of an event id. */
   onEvent?(event: WebhookEvent, raw: Buffer): void;
   onDuplicate?(id: string): void;
@@ -88,12 +97,13 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
   const recorder = o.outputPath ? await openRecorder(o.outputPath) : undefined;
   const stats: ListenerStats = { received: 0, events: 0, duplicates: 0, rejected: 0, forwardedOk: 0, forwardFailed: 0 };
   // Ids already shown (and recorded); ids fully handled (recorded, and the app answered 2xx).
-  const seen = new Set<string>();
-  const done = new Set<string>();
+  const window = o.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW;
+  const seen = recentIds(window);
+  const done = recentIds(window);
   const inFlight = new Map<string, Promise<unknown>>();
-  // Without an app to feed, an id in the file from an earlier run is fully handled. With one, it is
-  // only known to be recorded: a redelivery still goes to the app, but is not written twice.
-  if (recorder && !o.forwardTo) for (const id of recorder.loadedIds) done.add(id);
+  // Without an app to feed, an id in the file (this run or an earlier one) is fully handled. With
+  // one, it is only known to be recorded: a redelivery still goes to the app, but is not written twice.
+  const handled = (id: string) => done.has(id) || (!o.forwardTo && recorder?.has(id) === true);
 
   const reply = (res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}) => {
     if (res.headersSent) return;
@@ -144,7 +154,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     const id = event.id;
     // A concurrent delivery of the same id waits for the first to finish, then decides.
     for (let p = inFlight.get(id); p; p = inFlight.get(id)) await p.catch(() => undefined);
-    if (done.has(id)) {
+    if (handled(id)) {
       stats.duplicates++;
       o.onDuplicate?.(id);
       return reply(res, 200, { ok: true, duplicate: true });
@@ -226,4 +236,17 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
 
 function tooLarge(size: number, max: number): Rejection {
   return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}` };
+}
+
+/** An insertion-ordered id set that forgets its oldest id past `max`. */
+function recentIds(max: number): { has(id: string): boolean; add(id: string): void } {
+  const ids = new Set<string>();
+  return {
+    has: (id) => ids.has(id),
+    add(id) {
+      if (ids.has(id)) return;
+      ids.add(id);
+      if (ids.size > max) ids.delete(ids.values().next().value!);
+    },
+  };
 }
