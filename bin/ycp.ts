@@ -1,15 +1,8 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
-import module from 'node:module';
-import { VERSION } from '../src/version.js';
-
-// Node >= 22.1 can keep compiled code between runs; on Node 20 this is a no-op.
-(module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-
+// (The shipped `bin` is dist/ycp.js, a launcher that scripts/build.mjs writes: it answers --version
+// and checks the Node version before this bundle loads.)
 const argv = process.argv.slice(2);
-if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  // Fast path: `ycp --version` is what scripts and doctor-style checks call most; skip loading commander.
-  process.stdout.write(`${VERSION}\n`);
-} else {
+{
   const abort = new AbortController();
   let firstSignalAt = 0;
   const onSignal = (sig: NodeJS.Signals) => {
