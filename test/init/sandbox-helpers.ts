@@ -1,11 +1,11 @@
 // init/status/doctor against a real sandbox in process: the ctx's API client talks HTTP to it on
 // loopback, and the sandbox reads time from the ctx's fake clock, so "wait for CONNECTED" jumps.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestCtx, type TestCtx, type TestCtxOptions } from '../helpers/test-ctx.js';
+import { httpText as http } from '../helpers/http-text.js';
 import { T0 } from '../helpers/fake-clock.js';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
@@ -65,19 +65,7 @@ export async function control(sb: Sandbox, method: string, path: string, body?: 
   return res.json();
 }
 
-export function http(base: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    // No keep-alive pool: a pooled socket to a server that has just closed would read as ECONNRESET.
-    const req = request(new URL(path, base), { method, headers, agent: false }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+export { http };
 
 /** Waits (bounded) until `signup serve`, run by the wizard, prints its local URL. */
 export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {

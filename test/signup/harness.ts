@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request } from 'node:http';
+import { httpText } from '../helpers/http-text.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { TestCtx } from '../helpers/test-ctx.js';
 import { scaffoldSignupPage } from '../../src/core/signup/scaffold.js';
@@ -39,17 +39,7 @@ export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
   }
   if (!url) throw new Error(`serve never printed its local URL:\n${t.stderr()}`);
   const base = url;
-  const http = (method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(new URL(path, base), { method, headers }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
+  const http = (method: string, path: string, body?: string, headers: Record<string, string> = {}) => httpText(base, method, path, body, headers);
   return {
     url: base,
     done,
