@@ -1,3 +1,4 @@
+import { isPidAlive } from '../../src/core/webhook/endpoints.js';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -18,11 +19,5 @@ export async function readPid(file: string): Promise<number> {
   return Number(readFileSync(file, 'utf8'));
 }
 
-export function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+/** Liveness of a pid, as `webhook clean` tests it. */
+export const alive = isPidAlive;

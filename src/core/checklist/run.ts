@@ -35,7 +35,7 @@ export async function runInit(ctx: Ctx, o: InitOptions, ui: WizardUi): Promise<{
   for (const [flag, name, v] of [['--app-id', 'appId', o.appId], ['--config-id', 'configId', o.configId], ['--solution-id', 'solutionId', o.solutionId]] as const) {
     if (v === undefined) continue;
     if (!isDigitString(v.trim())) throw new YcpError('usage', w.tr('ui.invalidFlag', { flag, problem: w.tr('v.digits') }));
-    if (cfg.store.profile(cfg.profile)[name] !== v.trim()) w.saveSetting(name, v.trim());
+    w.saveSetting(name, v.trim());
   }
   await w.refresh();
   const evals = evaluateAll(w.evalInput());

@@ -91,8 +91,9 @@ export class Wizard {
   record(id: StepId, patch: StepRecord): void {
     saveStep(this.cfg.store, this.profile, this.progress, id, { at: new Date(this.ctx.clock.now()).toISOString(), ...patch });
   }
+  /** Uses an answer from now on; writes it to the profile only when it differs from what is stored. */
   saveSetting(name: 'apiKey' | 'appId' | 'configId' | 'solutionId', value: string): void {
-    this.cfg.store.set(this.profile, name, value);
+    if (this.cfg.store.profile(this.profile)[name] !== value) void this.cfg.store.set(this.profile, name, value);
     if (name === 'apiKey') this.values.apiKey = { value, source: 'profile' };
     else this.values[name] = value;
   }

@@ -29,8 +29,7 @@ export const techProviderStep: StepDef = {
     for (const item of TECH_ITEMS) w.line(`  - ${w.tr(item)}`);
     await tickAll(w, 3, TECH_ITEMS);
     const appId = await w.answer(w.o.appId ?? w.values.appId, { flag: '--app-id', message: 's3.appIdPrompt', validate: digits });
-    if (appId !== w.cfg.store.profile(w.profile).appId) w.saveSetting('appId', appId);
-    w.values.appId = appId;
+    w.saveSetting('appId', appId);
     w.say('s3.appIdSaved', { id: appId });
     w.record('tech-provider', { state: 'done' });
   },
@@ -70,8 +69,7 @@ export const partnerSolutionStep: StepDef = {
       w.record('partner-solution', { state: 'waiting' });
       w.stop(4, 'waiting', msg('s4.waiting'));
     }
-    if (id !== w.cfg.store.profile(w.profile).solutionId) w.saveSetting('solutionId', id);
-    w.values.solutionId = id;
+    w.saveSetting('solutionId', id);
     w.say('s4.saved', { id });
     w.record('partner-solution', { state: 'done' });
   },
@@ -92,8 +90,7 @@ export const embeddedSignupStep: StepDef = {
     await tickAll(w, 5, ['s5.publicProfile']);
     w.say('ui.where', { where: w.tr('s5.configWhere') });
     const configId = await w.answer(w.o.configId ?? w.values.configId, { flag: '--config-id', message: 's5.configIdPrompt', validate: digits });
-    if (configId !== w.cfg.store.profile(w.profile).configId) w.saveSetting('configId', configId);
-    w.values.configId = configId;
+    w.saveSetting('configId', configId);
     w.say('s5.saved', { id: configId });
     w.say('s5.oauthWhere');
     for (const s of CLIENT_OAUTH_SETTINGS) w.line(`  - ${w.tr('s5.oauthItem', { name: s })}`);
