@@ -32,6 +32,9 @@ export interface Delivery {
 export function createDelivery(getWorld: () => World): Delivery {
   const queue: Job[] = [];
   const inflight = new Set<Promise<void>>();
+  // One endpoint gets its due events one after another, in the order they were emitted: concurrent POSTs
+  // would finish in any order, and the out-of-order mode (`read` before `delivered`) would be a coin toss.
+  const tails = new Map<string, Promise<void>>();
   const abort = new AbortController();
 
   function log(w: World, j: Job, entry: Omit<DeliveryLog, 'eventId' | 'eventType' | 'endpointId' | 'attempt' | 'at'>) {
@@ -89,7 +92,14 @@ export function createDelivery(getWorld: () => World): Delivery {
           continue;
         }
         queue.splice(i, 1);
-        const p = send(w, j).finally(() => inflight.delete(p));
+        const p: Promise<void> = (tails.get(j.endpointId) ?? Promise.resolve())
+          .then(() => send(w, j))
+          .catch(() => {})
+          .finally(() => {
+            inflight.delete(p);
+            if (tails.get(j.endpointId) === p) tails.delete(j.endpointId);
+          });
+        tails.set(j.endpointId, p);
         inflight.add(p);
       }
       return next;
