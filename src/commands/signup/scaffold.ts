@@ -3,6 +3,7 @@ import type { SettingName } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
 import { isDigits } from '../../core/validate.js';
+import { shellQuote } from '../../core/shell.js';
 import { say, success } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
@@ -45,7 +46,7 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
   success(ctx.io, `${r.overwritten.length ? 'Rewrote' : 'Wrote'} the Embedded Signup page in ${r.dir}`);
   if (placeholders.length) {
     say(ctx.io, `Sandbox mode (${cfg.get('baseUrl')}): ${placeholders.join(', ')} ${placeholders.length > 1 ? 'are placeholders' : 'is a placeholder'}. The page works against the sandbox only; \`ycp signup serve\` refuses it against the real API.
-Try it now: ycp signup serve --dir ${quote(o.out)}`);
+Try it now: ycp signup serve --dir ${shellQuote(o.out)}`);
     return;
   }
   say(
@@ -53,7 +54,7 @@ Try it now: ycp signup serve --dir ${quote(o.out)}`);
     [
       '',
       'Next steps:',
-      `  1. Serve it over HTTPS:   ycp signup serve --dir ${quote(o.out)}`,
+      `  1. Serve it over HTTPS:   ycp signup serve --dir ${shellQuote(o.out)}`,
       '     It prints the exact host to add below. A cloudflared quick tunnel gets a new host every run;',
       '     for a fixed one use --tunnel ngrok --domain YOUR.ngrok.app, or --public-url https://your.host.',
       '  2. Meta App Dashboard → Facebook Login for Business → Settings → Client OAuth settings: turn on',
@@ -68,5 +69,3 @@ Try it now: ycp signup serve --dir ${quote(o.out)}`);
     ].join('\n'),
   );
 }
-
-const quote = (s: string) => (/^[\w./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);

@@ -1,17 +1,11 @@
 import type { YcloudApi } from '../api/client.js';
 import { YcpError } from '../errors.js';
-import type { Resolved } from '../settings.js';
-import { msg, type Msg } from '../../i18n/index.js';
+import type { Msg } from '../../i18n/index.js';
 import type { Snapshot } from './types.js';
 
 export interface KeyInfo {
   masked?: string;
   source?: Msg;
-}
-
-/** Where a setting came from, as words in the user's language ("env YCLOUD_API_KEY", "profile"). */
-export function sourceMsg(r: Pick<Resolved, 'source' | 'from'>): Msg {
-  return msg(`src.${r.source}`, { from: r.from ?? '' });
 }
 
 /** Checks a key with a real call (CLI.md: login and init verify before saving). */

@@ -3,7 +3,8 @@ import { apiWithKey } from '../api/from-ctx.js';
 import { buildReport, type Report } from './evaluate.js';
 import { loadProgress } from './progress.js';
 import { valuesFrom } from './run.js';
-import { gatherSnapshot, sourceMsg } from './snapshot.js';
+import { gatherSnapshot } from './snapshot.js';
+import { sourceMsg } from '../setting-source.js';
 
 /** `ycp status`: the stored progress, re-checked against what YCloud shows now. Read-only. */
 export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise<Report> {

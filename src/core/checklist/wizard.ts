@@ -4,8 +4,9 @@ import type { YcloudApi } from '../api/client.js';
 import { apiWithKey } from '../api/from-ctx.js';
 import { t, type Lang, type Msg, type MsgKey, type Params } from '../../i18n/index.js';
 import { saveStep } from './progress.js';
-import { commandLine } from './steps/page.js';
-import { gatherSnapshot, sourceMsg } from './snapshot.js';
+import { commandLine } from '../shell.js';
+import { gatherSnapshot } from './snapshot.js';
+import { sourceMsg } from '../setting-source.js';
 import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from './types.js';
 
 /** How the wizard talks to the terminal; core never prints (ARCHITECTURE §1), the command supplies these. */

@@ -5,17 +5,12 @@ import { YcpError } from '../errors.js';
 import { createYcloudApi } from '../api/client.js';
 import { resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
-import { msg, type Msg } from '../../i18n/index.js';
-import { sourceMsg } from '../checklist/snapshot.js';
+import { msg } from '../../i18n/index.js';
+import type { Check } from './types.js';
+import { sourceMsg } from '../setting-source.js';
 import { proxyChecks, tunnelChecks } from './environment.js';
 
-export type Level = 'pass' | 'warn' | 'fail';
-export interface Check {
-  id: string;
-  level: Level;
-  text: Msg;
-  fix?: Msg;
-}
+export type { Check, Level } from './types.js';
 
 export interface DoctorInput {
   /** Defaults to the running Node; tests pass others. */

@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { msg } from '../../i18n/index.js';
-import type { Check } from './checks.js';
+import type { Check } from './types.js';
 
 /** Tunnel providers `signup serve` and `webhook listen` can use (ARCHITECTURE §7); missing ones only warn. */
 export async function tunnelChecks(ctx: Pick<Ctx, 'spawn' | 'env'>): Promise<Check[]> {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YcpError } from '../../errors.js';
 import { readConfigBlock } from '../../signup/config-block.js';
+import { commandLine } from '../../shell.js';
 import type { Wizard } from '../wizard.js';
 
 export const DEFAULT_PAGE_DIR = 'embedded-signup';
@@ -77,9 +78,4 @@ export async function offerServe(w: Wizard): Promise<boolean> {
     return false;
   }
   return w.offer(argv, { safe: false });
-}
-
-/** The command as a person would type it: `ycp` and each argument, quoted for a POSIX shell when needed. */
-export function commandLine(argv: string[]): string {
-  return ['ycp', ...argv].map((a) => (/^[\w./:@%+=,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
 }
