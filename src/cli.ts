@@ -12,12 +12,12 @@ import { registerWaba } from './commands/waba/index.js';
 import { registerPhone } from './commands/phone/index.js';
 import { registerMessage } from './commands/message/index.js';
 import { registerTemplate } from './commands/template/index.js';
-import { registerCompletion } from './commands/completion.js';
-import { registerSandbox } from './commands/sandbox.js';
-import { registerDemo } from './commands/demo.js';
+import { registerCompletion } from './commands/completion/index.js';
+import { registerSandbox } from './commands/sandbox/index.js';
 import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
-import { registerOnboarding } from './commands/onboarding.js';
+import { registerOnboarding } from './commands/onboarding/index.js';
+import { settingOption } from './commands/args.js';
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -40,8 +40,8 @@ export function buildProgram(ctx: Ctx): Command {
     .option('--verbose', 'log HTTP requests to stderr (key redacted)')
     .option('--no-color', 'disable colour')
     .option('-y, --yes', 'accept defaults and confirm prompts')
-    .addOption(new Option('--base-url <url>', 'YCloud API base URL (env: YCLOUD_BASE_URL)'))
-    .addOption(new Option('--lang <lang>', 'language for init/status/doctor: en, zh-CN (env: YCP_LANG, LANG)'))
+    .addOption(settingOption('baseUrl'))
+    .addOption(settingOption('lang'))
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
@@ -50,12 +50,7 @@ export function buildProgram(ctx: Ctx): Command {
       writeErr: (s) => void ctx.io.stderr.write(s),
       outputError: (s, write) => write(colors(ctx.io).err.red(s)),
     })
-    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`)
-    .hook('preAction', (_root, action) => {
-      const g = action.optsWithGlobals();
-      ctx.flags = { profile: g.profile, json: g.json, verbose: g.verbose, color: g.color, yes: g.yes, baseUrl: g.baseUrl, lang: g.lang };
-      if (g.color === false) disableColor(ctx.io);
-    });
+    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
 
   registerAuth(program, ctx);
   registerConfig(program, ctx);
@@ -66,7 +61,6 @@ export function buildProgram(ctx: Ctx): Command {
   registerSignup(program, ctx);
   registerWebhook(program, ctx);
   registerSandbox(program, ctx);
-  registerDemo(program, ctx);
   registerCompletion(program, ctx);
   registerOnboarding(program, ctx);
   return program;
@@ -83,7 +77,10 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (err) {
-    const mode = { json: Boolean(ctx.flags.json ?? program.opts().json), verbose: Boolean(ctx.flags.verbose) };
+    // The root holds the global options wherever they were typed (commander parses them at any depth).
+    const g = program.opts();
+    const mode = { json: Boolean(g.json), verbose: Boolean(g.verbose) };
+    if (g.color === false) disableColor(ctx.io);
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;

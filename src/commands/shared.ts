@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
-import type { Ctx } from '../core/context.js';
+import type { Ctx, GlobalFlags } from '../core/context.js';
 import { YcpError } from '../core/errors.js';
-import { parseDuration } from '../core/duration.js';
+import { FLAG_SETTINGS, type SettingName } from '../core/settings.js';
 
 export interface GlobalOpts {
   json?: boolean;
@@ -16,18 +15,25 @@ export function opts<T>(cmd: Command): T & GlobalOpts {
   return cmd.optsWithGlobals() as T & GlobalOpts;
 }
 
-/** commander argument parser for durations: a bad value is exit 2 through commander. */
-export function durationArg(value: string): number {
-  try {
-    return parseDuration(value);
-  } catch (err) {
-    throw new InvalidArgumentError(err instanceof YcpError ? err.message : String(err));
-  }
+/** The global and setting flags of a parsed command, as the action's ctx carries them. */
+export function flagsOf(cmd: Command): GlobalFlags {
+  const g = cmd.optsWithGlobals() as Record<string, unknown>;
+  const settings: Partial<Record<SettingName, string>> = {};
+  for (const n of FLAG_SETTINGS) if (typeof g[n] === 'string') settings[n] = g[n] as string;
+  const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
+  return { profile: g.profile as string | undefined, json: bool(g.json), verbose: bool(g.verbose), color: bool(g.color), yes: bool(g.yes), settings };
 }
 
-/** Collects a repeatable option into an array. */
-export function collectArg(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
+/**
+ * A verb's `.action()`: builds the action's ctx once from its flags, then calls `fn` with it, the merged
+ * options and the positional arguments. Handlers are imported inside `fn`, so `--help` loads none.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options over untyped; each handler declares its own
+export function act<P extends any[]>(ctx: Ctx, fn: (c: Ctx, o: any, ...args: P) => Promise<void>) {
+  return (...args: unknown[]): Promise<void> => {
+    const cmd = args.at(-1) as Command;
+    return fn(ctx.withFlags(flagsOf(cmd)), opts(cmd), ...(args.slice(0, -2) as P));
+  };
 }
 
 /** `--yes` confirms; otherwise ask on a TTY, and refuse (exit 2 naming --yes) when we cannot ask. */

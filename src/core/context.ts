@@ -1,7 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.js';
 import { YcpError } from './errors.js';
-import { profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
+import { flagProblem, normalizeLang, profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
+import type { Lang } from '../i18n/index.js';
 import { checkProfileName, type Store } from './store.js';
 import type { YcloudApi } from './api/client.js';
 import type { Spawner } from './process/spawn.js';
@@ -31,15 +32,15 @@ export interface Prompter {
   select<T extends string>(q: PromptBase & { choices: { name: string; value: T; description?: string }[]; default?: T }): Promise<T>;
 }
 
-/** Flags that feed settings; cli.ts hands them over before any action runs. */
+/** The parsed global options of one action (cli.ts builds the action's ctx with them, once). */
 export interface GlobalFlags {
   profile?: string;
   json?: boolean;
   verbose?: boolean;
   color?: boolean;
   yes?: boolean;
-  baseUrl?: string;
-  lang?: string;
+  /** Setting flags (`--base-url`, `--lang`, `--app-id` …) by setting name: they feed resolveSettings. */
+  settings?: Partial<Record<SettingName, string>>;
 }
 
 export interface ResolvedConfig {
@@ -47,6 +48,8 @@ export interface ResolvedConfig {
   profileSource: Source;
   store: Store;
   settings: ResolvedSettings;
+  /** The `lang` setting as a Lang: the one place the language is decided. */
+  lang: Lang;
   get(name: SettingName): string | undefined;
 }
 
@@ -65,8 +68,15 @@ export interface Ctx {
   signal: AbortSignal;
   /** LIFO cleanups; each runs once, on success, failure or Ctrl-C. */
   defer(cleanup: () => unknown): void;
-  /** Set by cli.ts from the parsed global options. */
-  flags: GlobalFlags;
+  /** The action's parsed global and setting flags; fixed when the ctx is built. */
+  readonly flags: Readonly<GlobalFlags>;
+  /** The same run seen through an action's flags (cli.ts calls it once per action). */
+  withFlags(flags: GlobalFlags): Ctx;
+  /**
+   * A context for work nested in a command (init serving the signup page): its results go to stderr, and
+   * its cleanups run when the returned `cleanup` is awaited, not at the end of the whole run.
+   */
+  child(o?: { flags?: GlobalFlags }): CtxWithCleanup;
   /** Writes a --verbose line to stderr (callers redact secrets first). */
   debug(line: string): void;
   /** The undici dispatcher every HTTP call goes through (a MockAgent in tests). */
@@ -93,78 +103,114 @@ export interface CtxWithCleanup {
 
 /** Shared by the real ctx (system-ctx.ts) and the test twin, so config/api logic is the same in both. */
 export function assembleCtx(parts: CtxParts): CtxWithCleanup {
-  const cleanups: (() => unknown)[] = [];
-  let configP: Promise<ResolvedConfig> | undefined;
-  let apiP: Promise<YcloudApi> | undefined;
-  const ctx: Ctx = {
-    io: parts.io,
-    env: parts.env,
-    clock: parts.clock,
-    prompt: parts.prompt,
-    spawn: parts.spawn,
-    signal: parts.signal,
-    flags: {},
-    dispatcher: parts.dispatcher,
-    defer: (fn) => void cleanups.push(fn),
-    debug(line) {
-      if (ctx.flags.verbose) parts.io.stderr.write(`[verbose] ${line}\n`);
-    },
-    config() {
-      configP ??= (async () => {
-        // A bad --profile / YCP_PROFILE fails here, before any request, not at the first write.
-        const p = profileName(ctx.flags.profile, parts.env);
-        checkProfileName(p.name);
-        const store = await parts.openStore(parts.env);
-        const settings = resolveSettings({
-          flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang },
-          env: parts.env,
-          profile: store.profile(p.name),
-        });
-        return { profile: p.name, profileSource: p.source, store, settings, get: (n) => settings[n].value };
-      })();
-      return configP;
-    },
-    api() {
-      apiP ??= (async () => {
-        const cfg = await ctx.config();
-        const key = cfg.get('apiKey');
-        if (!key) {
-          throw new YcpError('auth', 'no API key is set', {
-            hint: `run \`ycp login\` (profile "${cfg.profile}") or set YCLOUD_API_KEY`,
+  // One store per run, whichever ctx (action, child) opens it first.
+  let storeP: Promise<Store> | undefined;
+  const openStore = () => (storeP ??= parts.openStore(parts.env));
+  const root = cleanupScope(parts.io);
+
+  const make = (flags: GlobalFlags, io: Io, defer: (fn: () => unknown) => void): Ctx => {
+    let configP: Promise<ResolvedConfig> | undefined;
+    let apiP: Promise<YcloudApi> | undefined;
+    const ctx: Ctx = {
+      io,
+      env: parts.env,
+      clock: parts.clock,
+      prompt: parts.prompt,
+      spawn: parts.spawn,
+      signal: parts.signal,
+      flags,
+      dispatcher: parts.dispatcher,
+      defer,
+      debug(line) {
+        if (flags.verbose) io.stderr.write(`[verbose] ${line}\n`);
+      },
+      withFlags: (f) => make(f, f.color === false ? deriveIo(io, { color: { stdout: false, stderr: false } }) : io, defer),
+      child(o = {}) {
+        const scope = cleanupScope(io);
+        const c = make(o.flags ?? flags, deriveIo(io, { stdout: io.stderr, stdoutTTY: io.stderrTTY }), scope.defer);
+        return { ctx: c, cleanup: scope.run };
+      },
+      config() {
+        configP ??= (async () => {
+          // A bad --profile / YCP_PROFILE fails here, before any request, not at the first write.
+          const p = profileName(flags.profile, parts.env);
+          checkProfileName(p.name);
+          const store = await openStore();
+          const input = { flags: flags.settings ?? {}, env: parts.env, profile: store.profile(p.name) };
+          const settings = resolveSettings(input);
+          const lang = normalizeLang(settings.lang.value);
+          // A setting flag is checked by its SETTINGS row, in the user's language, before anything runs.
+          const bad = flagProblem(input.flags);
+          if (bad) {
+            const { t } = await import('../i18n/index.js');
+            const l = bad.name === 'lang' ? normalizeLang(resolveSettings({ ...input, flags: {} }).lang.value) : lang;
+            throw new YcpError('usage', t(l, 'ui.invalidFlag', { flag: bad.flag, problem: t(l, bad.problem) }));
+          }
+          return { profile: p.name, profileSource: p.source, store, settings, lang, get: (n) => settings[n].value };
+        })();
+        return configP;
+      },
+      api() {
+        apiP ??= (async () => {
+          const cfg = await ctx.config();
+          const key = cfg.get('apiKey');
+          if (!key) {
+            throw new YcpError('auth', 'no API key is set', {
+              hint: `run \`ycp login\` (profile "${cfg.profile}") or set YCLOUD_API_KEY`,
+            });
+          }
+          const { createYcloudApi } = await import('./api/client.js');
+          return createYcloudApi({
+            baseUrl: cfg.get('baseUrl')!,
+            apiKey: key,
+            dispatcher: await parts.dispatcher(),
+            clock: parts.clock,
+            signal: parts.signal,
+            userAgent: `ycp/${parts.version} node/${process.versions.node}`,
+            log: (l) => ctx.debug(l),
           });
-        }
-        const { createYcloudApi } = await import('./api/client.js');
-        return createYcloudApi({
-          baseUrl: cfg.get('baseUrl')!,
-          apiKey: key,
-          dispatcher: await parts.dispatcher(),
-          clock: parts.clock,
-          signal: parts.signal,
-          userAgent: `ycp/${parts.version} node/${process.versions.node}`,
-          log: (l) => ctx.debug(l),
-        });
-      })();
-      return apiP;
-    },
+        })();
+        return apiP;
+      },
+    };
+    return ctx;
   };
-  let ran = false;
+
+  const ctx = make({}, parts.io, root.defer);
   return {
     ctx,
     async cleanup() {
+      // Settings written without an await (progress saved as a step completes) reach the file last.
+      if (storeP) root.defer(() => storeP!.then((s) => s.flush(), () => undefined));
+      await root.run();
+    },
+  };
+}
+
+/** LIFO cleanups that run once; one that fails or hangs is a warning and the rest still run (ARCHITECTURE §7). */
+function cleanupScope(io: Io): { defer(fn: () => unknown): void; run(): Promise<void> } {
+  const cleanups: (() => unknown)[] = [];
+  let ran = false;
+  return {
+    defer: (fn) => void cleanups.push(fn),
+    async run() {
       if (ran) return;
       ran = true;
-      // Settings written without an await (progress saved as a step completes) reach the file last.
-      if (configP) cleanups.unshift(() => configP!.then((c) => c.store.flush(), () => undefined));
       while (cleanups.length) {
         const fn = cleanups.pop()!;
         try {
           await withTimeout(Promise.resolve().then(fn), 10_000);
         } catch (err) {
-          parts.io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
+          io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
         }
       }
     },
   };
+}
+
+/** A copy of `io` with some fields replaced; getters (the lazy stdin) stay getters. */
+export function deriveIo(io: Io, patch: Partial<Io>): Io {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(io), ...Object.getOwnPropertyDescriptors(patch) }) as Io;
 }
 
 function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {

@@ -1,30 +1,70 @@
 // ARCHITECTURE §6 / CLI.md §3: one table, one pure resolver, flag > env > profile > default,
-// and every value carries where it came from.
+// and every value carries where it came from. A row is all a setting needs: its flag (built from the row
+// by commands/setting-option.ts, so help and env text cannot drift), its env vars, its default, its check.
+// Loaded by `--help`: no catalogs here, problems are catalog keys (`v.*`) that callers put into words.
+import type { Lang, MsgKey } from '../i18n/index.js';
+
 export interface Setting {
+  /** The flag that sets it; commander's attribute name for it is the setting's name (`--app-id` → appId). */
   flag?: string;
+  /** The flag's value placeholder in help (`--app-id <id>`). */
+  arg?: string;
   env?: string | readonly string[];
   default?: string;
   secret?: boolean;
   description: string;
+  /** Checks a value a person typed (a flag, `config set`): the problem as a catalog key, or undefined when fine. */
+  check?: (value: string) => MsgKey | undefined;
+  /** The stored form of a value from any source (trimmed first). */
+  normalize?: (value: string) => string;
 }
 
+const digits = (v: string): MsgKey | undefined => (/^\d{1,32}$/.test(v) ? undefined : 'v.digits');
+
 export const SETTINGS = {
-  apiKey: { env: 'YCLOUD_API_KEY', secret: true, description: 'YCloud API key (store it with `ycp login`)' },
+  apiKey: {
+    env: 'YCLOUD_API_KEY',
+    secret: true,
+    description: 'YCloud API key (store it with `ycp login`)',
+    // `config set apiKey` would skip the check login does and land the key in shell history.
+    check: () => 'v.keyByLogin',
+  },
   baseUrl: {
     flag: '--base-url',
+    arg: 'url',
     env: 'YCLOUD_BASE_URL',
     default: 'https://api.ycloud.com/v2',
     description: 'YCloud API base URL',
+    check: (v) => (/^https?:\/\/[^\s/]+/i.test(v) && canParseUrl(v) ? undefined : 'v.baseUrl'),
+    normalize: (v) => v.replace(/\/+$/, ''),
   },
-  appId: { flag: '--app-id', env: 'YCP_APP_ID', description: 'your Meta app ID' },
-  configId: { flag: '--config-id', env: 'YCP_CONFIG_ID', description: 'Facebook Login for Business configuration ID' },
-  solutionId: { flag: '--solution-id', env: 'YCP_SOLUTION_ID', description: 'Partner Solution ID' },
-  graphVersion: { flag: '--graph-version', env: 'YCP_GRAPH_VERSION', default: 'v25.0', description: 'Graph API version for the Facebook SDK' },
-  lang: { flag: '--lang', env: ['YCP_LANG', 'LANG'], default: 'en', description: 'language of init/status/doctor (en, zh-CN)' },
+  appId: { flag: '--app-id', arg: 'id', env: 'YCP_APP_ID', description: 'your Meta app ID', check: digits },
+  configId: { flag: '--config-id', arg: 'id', env: 'YCP_CONFIG_ID', description: 'Facebook Login for Business configuration ID', check: digits },
+  solutionId: { flag: '--solution-id', arg: 'id', env: 'YCP_SOLUTION_ID', description: 'Partner Solution ID', check: digits },
+  graphVersion: {
+    flag: '--graph-version',
+    arg: 'version',
+    env: 'YCP_GRAPH_VERSION',
+    default: 'v25.0',
+    description: 'Graph API version for the Facebook SDK',
+    check: (v) => (/^v\d{1,3}\.\d{1,2}$/.test(v) ? undefined : 'v.graphVersion'),
+  },
+  lang: {
+    flag: '--lang',
+    arg: 'lang',
+    env: ['YCP_LANG', 'LANG'],
+    default: 'en',
+    description: 'language: en, zh-CN',
+    // A typed value must name a language ycp speaks; LANG from the system is read leniently (normalizeLang).
+    check: (v) => (/^(en|zh)([-_][a-z]+)?$/i.test(v.split('.')[0]!) ? undefined : 'v.lang'),
+    normalize: (v) => normalizeLang(v),
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;
 export const SETTING_NAMES = Object.keys(SETTINGS) as SettingName[];
+/** The settings that have a flag: what `ctx.flags.settings` may carry. */
+export const FLAG_SETTINGS = SETTING_NAMES.filter((n) => (SETTINGS[n] as Setting).flag);
 export type Source = 'flag' | 'env' | 'profile' | 'default' | 'unset';
 
 export interface Resolved {
@@ -67,26 +107,60 @@ export function resolveSettings({ flags, env, profile }: ResolveInput): Resolved
   return out;
 }
 
+/** A value a person typed for `name`: its stored form, or the problem as a catalog key (`v.digits`, …). */
+export function checkSetting(name: SettingName, value: string): { value: string } | { problem: MsgKey } {
+  const v = value.trim();
+  const problem = (SETTINGS[name] as Setting).check?.(v);
+  return problem ? { problem } : { value: normalize(name, v) };
+}
+
+/** The first setting flag whose value fails its row's check. */
+export function flagProblem(flags: Partial<Record<SettingName, string | undefined>>): { name: SettingName; flag: string; problem: MsgKey } | undefined {
+  for (const name of FLAG_SETTINGS) {
+    const v = flags[name];
+    if (!isSet(v)) continue;
+    const r = checkSetting(name, v);
+    if ('problem' in r) return { name, flag: (SETTINGS[name] as Setting).flag!, problem: r.problem };
+  }
+  return undefined;
+}
+
 function isSet(v: string | undefined): v is string {
   return v !== undefined && v.trim() !== '';
 }
 
 function normalize(name: SettingName, value: string): string {
   const v = value.trim();
-  if (name === 'lang') return normalizeLang(v);
-  if (name === 'baseUrl') return v.replace(/\/+$/, '');
-  return v;
+  const n = (SETTINGS[name] as Setting).normalize;
+  return n ? n(v) : v;
 }
 
-/** `zh_CN.UTF-8`, `zh-TW`, `zh` → zh-CN; anything else → en. */
-export function normalizeLang(v: string): 'en' | 'zh-CN' {
-  return /^zh([-_].*)?$/i.test(v.split('.')[0]!) ? 'zh-CN' : 'en';
+function canParseUrl(v: string): boolean {
+  try {
+    new URL(v);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `zh_CN.UTF-8`, `zh-TW`, `zh` → zh-CN; anything else → en. The one place a value becomes a `Lang`. */
+export function normalizeLang(v: string | undefined): Lang {
+  return /^zh([-_].*)?$/i.test((v ?? '').split('.')[0]!) ? 'zh-CN' : 'en';
 }
 
 export function profileName(flag: string | undefined, env: Readonly<Record<string, string | undefined>>): { name: string; source: Source } {
   if (isSet(flag)) return { name: flag.trim(), source: 'flag' };
   if (isSet(env.YCP_PROFILE)) return { name: env.YCP_PROFILE.trim(), source: 'env' };
   return { name: 'default', source: 'default' };
+}
+
+/** `(env: YCP_APP_ID)` for a setting's flag help; generated from the row so it cannot drift. */
+export function envNote(name: SettingName): string {
+  const s: Setting = SETTINGS[name];
+  const env = s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : [...s.env];
+  const parts = [env.length ? `env: ${env.join(', then ')}` : '', s.default ? `default ${s.default}` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 /** The lines `ycp --help` prints under "Environment", generated so they cannot drift. */

@@ -34,6 +34,10 @@ export const en = {
   'v.https': 'must be an https:// URL (YCloud and Meta need HTTPS; localhost will not work)',
   'v.dir': 'enter a folder name, for example embedded-signup',
   'v.key': 'that does not look like an API key',
+  'v.keyByLogin': 'is not set with `config set`: use `ycp login` (it verifies the key and keeps it off your shell history)',
+  'v.baseUrl': 'must be an http(s) URL such as https://api.ycloud.com/v2',
+  'v.graphVersion': 'must look like v25.0',
+  'v.lang': 'must be en or zh-CN',
 
   's1.title': 'Apply to become a YCloud technical partner',
   's1.body': "Fill in the application form on YCloud's partner page. YCloud's business team contacts you within one business day.",

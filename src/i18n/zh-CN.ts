@@ -35,6 +35,10 @@ export const zhCN: Record<MsgKey, string> = {
   'v.https': '必须是 https:// 网址（YCloud 和 Meta 要求 HTTPS；localhost 不可用）',
   'v.dir': '请输入文件夹名称，例如 embedded-signup',
   'v.key': '这看起来不像 API 密钥',
+  'v.keyByLogin': '不能用 `config set` 设置：请使用 `ycp login`（它会先验证密钥，且不会留在 shell 历史中）',
+  'v.baseUrl': '必须是 http(s) 网址，例如 https://api.ycloud.com/v2',
+  'v.graphVersion': '格式应类似 v25.0',
+  'v.lang': '只能是 en 或 zh-CN',
 
   's1.title': '提交 YCloud 技术开发伙伴合作申请',
   's1.body': '访问 YCloud 合作伙伴页面提交申请表单。YCloud 商务团队会在 1 个工作日内与您联系。',

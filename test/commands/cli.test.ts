@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
 import { buildProgram } from '../../src/cli.js';
-import { commandTree } from '../../src/commands/completion.js';
+import { commandTree } from '../../src/commands/completion/print.js';
 
 let t: TestCtx;
 afterEach(() => {
@@ -39,7 +39,8 @@ describe('the command line', () => {
       t = createTestCtx({ profile });
       expect(await t.run([...argv])).toBe(2);
       const text = (argv as readonly string[]).includes('--json') ? JSON.parse(t.stdout()).error.message : t.stderr();
-      expect(text).toMatch(/API base URL must be/);
+      // A flag is checked by its SETTINGS row; a stored value by the client before any request.
+      expect(text).toMatch(/--base-url: must be an http\(s\) URL|API base URL must be/);
       expect(text).not.toContain('internal error');
       t.verify();
       t.dispose();

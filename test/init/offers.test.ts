@@ -5,7 +5,8 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, expectNoSecrets, type TestCtx } from '../helpers/test-ctx.js';
-import { runNested } from '../../src/commands/init.js';
+import { runNested } from '../../src/commands/nested.js';
+import { signupServe } from '../../src/commands/signup/serve.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
 import { scaffoldSignupPage } from '../../src/core/signup/scaffold.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../tunnel/helpers.js';
@@ -130,7 +131,7 @@ describe('init runs the offered signup commands', () => {
     others.push(t);
     const page = join(t.configDir, 'page');
     await scaffoldSignupPage({ out: page, force: false, values: { appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID, graphVersion: 'v25.0' } });
-    const running = runNested(t.ctx, ['signup', 'serve', '--dir', page, '--no-register', '--tunnel', 'cloudflared']);
+    const running = runNested(t.ctx, (c) => signupServe(c, { dir: page, register: false, tunnel: 'cloudflared', timeout: 600_000 }));
     const url = await servingUrl(t, running);
     const pid = await readPid(pf);
     const body = JSON.stringify({ state: await stateToken(url), code: CODE, event: 'FINISH', waba_id: '104996844321234', phone_number_id: '1234567890123456' });

@@ -7,7 +7,6 @@ import { createTestCtx, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
 import { aPhoneNumber, aWaba } from '../helpers/builders.js';
 import { YcpError } from '../../src/core/errors.js';
 import { WHATSAPP_EVENT_TYPES } from '../../src/core/webhook/event-types.js';
-import { runNested } from '../../src/commands/init.js';
 import { APP_ID, CONFIG_ID, E164, HOOK_URL, PHONE_ID, SOLUTION_ID, WABA_ID, fullEndpoint, stubBalance, stubLists } from './fixtures.js';
 
 const SECRET = fullEndpoint().secret!;
@@ -232,16 +231,5 @@ describe('ycp init in Chinese', () => {
     stubLists(t);
     expect(await t.run(['init', '--lang', 'zh-CN'])).toBe(0);
     expect(t.stderr()).toContain('九个步骤全部完成，欢迎加入！');
-  });
-});
-
-describe('offering another command', () => {
-  test('runs through the command tree with its output on stderr and returns its exit code', async () => {
-    const t = make({});
-    await (await t.ctx.config()).store; // open the store
-    expect(await runNested(t.ctx, ['config', 'path'])).toBe(0);
-    expect(t.stdout()).toBe('');
-    expect(t.stderr()).toContain(`${t.configDir}/config.json`);
-    expect(await runNested(t.ctx, ['no-such-command'])).toBe(2);
   });
 });

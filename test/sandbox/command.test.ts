@@ -1,6 +1,6 @@
 // `ycp sandbox` in process, at the Ctx seam: output on the right streams, runs until the signal aborts.
 import { afterEach, expect, test } from 'vitest';
-import { SANDBOX_SEEDS } from '../../src/commands/sandbox.js';
+import { SANDBOX_SEEDS } from '../../src/commands/sandbox/index.js';
 import { SEED_NAMES } from '../../src/core/sandbox/index.js';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
 

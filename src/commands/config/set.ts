@@ -6,8 +6,8 @@ import type { GlobalOpts } from '../shared.js';
 
 export async function configSet(ctx: Ctx, o: GlobalOpts & { name: string; value: string }): Promise<void> {
   const name = settingName(o.name);
-  const value = checkSettingValue(name, o.value);
   const cfg = await ctx.config();
+  const value = checkSettingValue(name, o.value, cfg.lang);
   await cfg.store.set(cfg.profile, name, value);
   const r = cfg.settings[name];
   render(ctx.io, o, { profile: cfg.profile, name, value }, () => {

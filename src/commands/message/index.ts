@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { collectArg, durationArg, opts } from '../shared.js';
+import { collectArg, durationArg } from '../args.js';
+import { act } from '../shared.js';
 
 export function registerMessage(program: Command, ctx: Ctx): void {
   const message = program.command('message').alias('messages').description('Send and inspect WhatsApp messages');
@@ -18,9 +19,9 @@ export function registerMessage(program: Command, ctx: Ctx): void {
     .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(120_000, '2m'))
     .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(2_000, '2s'))
     .option('--external-id <id>', 'your correlation ID (no idempotency)')
-    .action(async (_o, cmd: Command) => (await import('./send.js')).messageSend(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./send.js')).messageSend(c, o)));
   message
     .command('get <id>')
     .description('One message and its status')
-    .action(async (id: string, _o, cmd: Command) => (await import('./get.js')).messageGet(ctx, { ...opts(cmd), id }));
+    .action(act(ctx, async (c, o, id: string) => (await import('./get.js')).messageGet(c, { ...o, id })));
 }

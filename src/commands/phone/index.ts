@@ -1,7 +1,8 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
 import { PHONE_STATUSES } from '../../core/api/types.js';
-import { durationArg, opts } from '../shared.js';
+import { durationArg } from '../args.js';
+import { act } from '../shared.js';
 
 export function registerPhone(program: Command, ctx: Ctx): void {
   const phone = program.command('phone').alias('phones').description('Business phone numbers');
@@ -10,26 +11,26 @@ export function registerPhone(program: Command, ctx: Ctx): void {
     .description('Numbers and their status')
     .option('--waba <wabaId>', 'only numbers of this WABA')
     .addOption(new Option('--status <status>', 'only numbers in this status (filtered here: the API has no such filter)').choices(PHONE_STATUSES))
-    .action(async (_o, cmd: Command) => (await import('./list.js')).phoneList(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./list.js')).phoneList(c, o)));
   phone
     .command('get <wabaId> <phone>')
     .description('One number; <phone> is a phone-number ID or an E.164 number')
-    .action(async (wabaId: string, p: string, _o, cmd: Command) => (await import('./get.js')).phoneGet(ctx, { ...opts(cmd), wabaId, phone: p }));
+    .action(act(ctx, async (c, o, wabaId: string, p: string) => (await import('./get.js')).phoneGet(c, { ...o, wabaId, phone: p })));
   phone
     .command('register <wabaId> <phone>')
     .description('Register a number once (never retried: 10 tries per 72 h); skips a CONNECTED number')
-    .action(async (wabaId: string, p: string, _o, cmd: Command) => (await import('./register.js')).phoneRegister(ctx, { ...opts(cmd), wabaId, phone: p }));
+    .action(act(ctx, async (c, o, wabaId: string, p: string) => (await import('./register.js')).phoneRegister(c, { ...o, wabaId, phone: p })));
   phone
     .command('wait <wabaId> <phone>')
     .description('Poll until a number reaches a status (exit 3 on timeout or a status that cannot get there)')
     .addOption(new Option('--for <status>', 'status to wait for').choices(PHONE_STATUSES).default('CONNECTED'))
     .addOption(new Option('--timeout <duration>', 'give up after this long').argParser(durationArg).default(600_000, '10m'))
     .addOption(new Option('--interval <duration>', 'time between checks').argParser(durationArg).default(5_000, '5s'))
-    .action(async (wabaId: string, p: string, _o, cmd: Command) => (await import('./wait.js')).phoneWait(ctx, { ...opts(cmd), wabaId, phone: p }));
+    .action(act(ctx, async (c, o, wabaId: string, p: string) => (await import('./wait.js')).phoneWait(c, { ...o, wabaId, phone: p })));
   phone
     .command('check [phones...]')
     .description('CI gate: exit 3 unless every selected number is in the expected status')
     .option('--waba <wabaId>', 'only numbers of this WABA')
     .addOption(new Option('--expect <status>', 'the status every number must have').choices(PHONE_STATUSES).default('CONNECTED'))
-    .action(async (phones: string[], _o, cmd: Command) => (await import('./check.js')).phoneCheck(ctx, { ...opts(cmd), phones }));
+    .action(act(ctx, async (c, o, phones: string[]) => (await import('./check.js')).phoneCheck(c, { ...o, phones })));
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.js';
-import type { SettingName } from '../../core/settings.js';
+import { SETTINGS } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
 import { isDigits } from '../../core/validate.js';
@@ -11,33 +11,29 @@ import type { GlobalOpts } from '../shared.js';
 export interface SignupScaffoldOptions extends GlobalOpts {
   out: string;
   force?: boolean;
-  appId?: string;
-  configId?: string;
-  solutionId?: string;
-  graphVersion?: string;
   featureType?: string;
 }
 
-const ASK: { name: SettingName & keyof SignupScaffoldOptions; flag: string; message: string }[] = [
-  { name: 'appId', flag: '--app-id', message: 'Your Meta app ID (App Dashboard → App settings → Basic)' },
-  { name: 'configId', flag: '--config-id', message: 'Configuration ID (Facebook Login for Business → Configurations)' },
-  { name: 'solutionId', flag: '--solution-id', message: 'Partner Solution ID (from the solution YCloud accepted)' },
+const ASK: { name: 'appId' | 'configId' | 'solutionId'; message: string }[] = [
+  { name: 'appId', message: 'Your Meta app ID (App Dashboard → App settings → Basic)' },
+  { name: 'configId', message: 'Configuration ID (Facebook Login for Business → Configurations)' },
+  { name: 'solutionId', message: 'Partner Solution ID (from the solution YCloud accepted)' },
 ];
 
 export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promise<void> {
   const cfg = await ctx.config();
-  const values: Record<string, string | undefined> = { graphVersion: o.graphVersion ?? cfg.get('graphVersion'), featureType: o.featureType };
+  const values: Record<string, string | undefined> = { graphVersion: cfg.get('graphVersion'), featureType: o.featureType };
   // flag > env > profile (saved by `ycp init`); a missing one is asked on a TTY, else exit 2 naming its flag.
   // Against the sandbox there is no Meta app yet: placeholders stand in, never a question.
   const sandbox = isSandboxBaseUrl(cfg.get('baseUrl') ?? '');
   const placeholders: string[] = [];
   for (const q of ASK) {
-    const given = o[q.name] ?? cfg.get(q.name);
+    const given = cfg.get(q.name);
     if (given === undefined && sandbox) placeholders.push(q.name);
     values[q.name] =
       given ??
       (sandbox ? SANDBOX_PAGE_IDS[q.name as keyof typeof SANDBOX_PAGE_IDS] : undefined) ??
-      (await ctx.prompt.input({ message: q.message, flag: q.flag, validate: (v) => isDigits(v.trim()) || 'digits only' })).trim();
+      (await ctx.prompt.input({ message: q.message, flag: SETTINGS[q.name].flag, validate: (v) => isDigits(v.trim()) || 'digits only' })).trim();
   }
   const page = checkPageValues(values, placeholders);
   const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { opts } from '../shared.js';
+import { act } from '../shared.js';
 
 export function registerTemplate(program: Command, ctx: Ctx): void {
   const template = program.command('template').alias('templates').description('Message templates');
@@ -11,5 +11,5 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     .option('--status <status>', 'e.g. APPROVED, or APPROVED,PAUSED')
     .option('--name <name>', 'template name')
     .option('--language <code>', 'language code, e.g. en_US')
-    .action(async (_o, cmd: Command) => (await import('./list.js')).templateList(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./list.js')).templateList(c, o)));
 }

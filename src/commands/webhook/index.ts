@@ -1,18 +1,9 @@
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
 import { TUNNEL_KINDS } from '../../core/tunnel/tunnel.js';
-import { collectArg, durationArg, opts } from '../shared.js';
+import { collectArg, durationArg, portArg, secondsArg } from '../args.js';
+import { act } from '../shared.js';
 import { registerWebhookEndpoint } from './endpoint/index.js';
-
-function portArg(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65535) throw new InvalidArgumentError('must be a port number (0 picks a free one)');
-  return n;
-}
-function secondsArg(v: string): number {
-  if (!/^\d+$/.test(v)) throw new InvalidArgumentError('must be a whole number of seconds');
-  return Number(v);
-}
 
 export function registerWebhook(program: Command, ctx: Ctx): void {
   const webhook = program.command('webhook').alias('webhooks').description('Receive, verify, forward, send and manage YCloud webhooks');
@@ -30,14 +21,14 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--secret <secret>', 'an extra secret to accept (repeatable), e.g. for `webhook trigger --secret`', collectArg)
     .addOption(new Option('--tolerance <seconds>', 'signature timestamp tolerance').argParser(secondsArg).default(300))
     .addOption(new Option('--status-interval <duration>', "how often to check the endpoint's status at YCloud (0: never)").argParser(durationArg).default(60_000, '60s'))
-    .action(async (_o, cmd: Command) => (await import('./listen.js')).webhookListen(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./listen.js')).webhookListen(c, o)));
   webhook
     .command('trigger [eventType]')
     .description('Send a correctly signed sample event (valid against the spec) to a URL')
     .option('--to <url>', 'where to POST it, e.g. http://127.0.0.1:3000/webhooks')
     .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET)')
     .option('--list', 'list the event types')
-    .action(async (eventType: string | undefined, _o, cmd: Command) => (await import('./trigger.js')).webhookTrigger(ctx, { ...opts(cmd), eventType }));
+    .action(act(ctx, async (c, o, eventType: string | undefined) => (await import('./trigger.js')).webhookTrigger(c, { ...o, eventType })));
   webhook
     .command('replay')
     .description('Re-send events recorded by `listen --output`, re-signed with a fresh timestamp')
@@ -46,7 +37,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--type <type>', 'only events of this type')
     .option('--to <url>', 'where to POST them')
     .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET)')
-    .action(async (_o, cmd: Command) => (await import('./replay.js')).webhookReplay(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./replay.js')).webhookReplay(c, o)));
   webhook
     .command('verify')
     .description('Check one signature offline: exit 0 valid, 3 invalid (with the reason)')
@@ -55,12 +46,12 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--body-file <file>', 'the raw request body (default: stdin)')
     .addOption(new Option('--tolerance <seconds>', 'timestamp tolerance').argParser(secondsArg).default(300))
     .addOption(new Option('--now <unixSeconds>', 'check as if it were this time').argParser(secondsArg))
-    .action(async (_o, cmd: Command) => (await import('./verify.js')).webhookVerify(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./verify.js')).webhookVerify(c, o)));
   registerWebhookEndpoint(webhook, ctx);
   webhook
     .command('clean')
     .description('Delete endpoints left behind by `listen` runs that are no longer alive')
     .option('--all-hosts', 'also remove leftovers of runs on other machines, whatever their age')
     .option('--dry-run', 'only show what would be deleted')
-    .action(async (_o, cmd: Command) => (await import('./clean.js')).webhookClean(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./clean.js')).webhookClean(c, o)));
 }

@@ -4,7 +4,6 @@ import { t } from '../../i18n/index.js';
 import { loadProgress } from './progress.js';
 import { buildReport, evaluateAll, STEPS, type Report } from './evaluate.js';
 import { Wizard, type InitOptions, type WizardUi } from './wizard.js';
-import { isDigitString } from './steps/step.js';
 import type { Values } from './types.js';
 
 export function valuesFrom(cfg: ResolvedConfig): Values {
@@ -26,16 +25,15 @@ const MARK = { done: '✓', waiting: '…', todo: '○' } as const;
  */
 export async function runInit(ctx: Ctx, o: InitOptions, ui: WizardUi): Promise<{ report: Report; wizard: Wizard }> {
   const cfg = await ctx.config();
-  const lang = cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+  const lang = cfg.lang;
   if (o.step !== undefined && !(Number.isInteger(o.step) && o.step >= 1 && o.step <= 9)) {
     throw new YcpError('usage', t(lang, 'ui.badStep', { value: String(o.step) }));
   }
   const w = new Wizard(ctx, cfg, o, ui, valuesFrom(cfg), loadProgress(cfg.store.profile(cfg.profile)));
-  // Bad flag values fail before any request; a good one is an explicit answer and saved now.
-  for (const [flag, name, v] of [['--app-id', 'appId', o.appId], ['--config-id', 'configId', o.configId], ['--solution-id', 'solutionId', o.solutionId]] as const) {
-    if (v === undefined) continue;
-    if (!isDigitString(v.trim())) throw new YcpError('usage', w.tr('ui.invalidFlag', { flag, problem: w.tr('v.digits') }));
-    w.saveSetting(name, v.trim());
+  // A setting flag (already checked by its SETTINGS row) is an explicit answer: saved now.
+  for (const name of ['appId', 'configId', 'solutionId'] as const) {
+    const r = cfg.settings[name];
+    if (r.source === 'flag' && r.value !== undefined) w.saveSetting(name, r.value);
   }
   await w.refresh();
   const evals = evaluateAll(w.evalInput());

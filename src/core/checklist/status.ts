@@ -16,6 +16,6 @@ export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise
     source: sourceMsg(values.apiKey),
   });
   const progress = loadProgress(cfg.store.profile(cfg.profile));
-  const lang = cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en';
+  const lang = cfg.lang;
   return buildReport(lang, cfg.profile, { progress, values, snap, webhookUrl: progress.steps.webhooks?.data?.url });
 }

@@ -13,21 +13,27 @@ import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from '
 export interface WizardUi {
   /** Guidance on stderr. */
   say(text: string): void;
-  /** Runs another ycp command through the command tree; resolves to its exit code. */
-  runCommand(argv: string[]): Promise<number>;
+  /** The commands the wizard offers, run in process by the command layer (never through the CLI again). */
+  ports: WizardPorts;
   /** Masks a secret for display. */
   mask(secret: string): string;
   /** Makes a value stand out (bold on a colour terminal). */
   strong(text: string): string;
 }
 
+/**
+ * What steps 5 and 6 offer: `ycp signup scaffold` and `ycp signup serve`, as calls. Each resolves to the
+ * exit code the command would have had on its own, after its cleanups (server, tunnel) have run.
+ */
+export interface WizardPorts {
+  scaffoldSignupPage(o: { out: string; force: boolean; appId: string; configId: string; solutionId: string }): Promise<number>;
+  serveSignup(o: { dir: string }): Promise<number>;
+}
+
 export interface InitOptions {
   step?: number;
   yes?: boolean;
   json?: boolean;
-  appId?: string;
-  configId?: string;
-  solutionId?: string;
   webhookUrl?: string;
   apiKeyStdin?: boolean;
   /** Where steps 5–6 write and serve the Embedded Signup page. */
@@ -54,7 +60,7 @@ export class Wizard {
     readonly values: Values,
     progress: Progress,
   ) {
-    this.lang = (cfg.get('lang') === 'zh-CN' ? 'zh-CN' : 'en') as Lang;
+    this.lang = cfg.lang;
     this.profile = cfg.profile;
     this.progress = progress;
     const guard = <Q extends PromptBase, T>(fn: (q: Q) => Promise<T>) => (q: Q): Promise<T> => {
@@ -157,11 +163,12 @@ export class Wizard {
   }
 
   /**
-   * Prints the command to run next and runs it through the command tree when the user agrees. `--yes`
-   * runs only commands marked safe (they finish on their own); a failure is reported, never fatal, but
-   * Ctrl-C inside it stops the wizard too (exit 130, progress kept). Resolves to whether it ran.
+   * Prints the command to run next (`argv`, as a person would type it) and runs it in process through
+   * `run` when the user agrees. `--yes` runs only commands marked safe (they finish on their own); a
+   * failure is reported, never fatal, but Ctrl-C inside it stops the wizard too (exit 130, progress
+   * kept). Resolves to whether it ran.
    */
-  async offer(argv: string[], o: { safe: boolean }): Promise<boolean> {
+  async offer(argv: string[], o: { safe: boolean }, run: () => Promise<number>): Promise<boolean> {
     const command = commandLine(argv);
     let go = false;
     if (this.o.yes) go = o.safe;
@@ -170,8 +177,8 @@ export class Wizard {
       this.say('ui.offerPrint', { command });
       return false;
     }
-    const code = await this.ui.runCommand(argv);
-    // The command's cleanups have run (runCommand awaits them); a Ctrl-C there was meant for us as well.
+    const code = await run();
+    // The command's cleanups have run (the port awaits them); a Ctrl-C there was meant for us as well.
     if (code === 130 || this.ctx.signal.aborted) throw new YcpError('cancelled', 'cancelled');
     if (code === 0) this.say('ui.offerOk', { command });
     else this.say('ui.offerFailed', { command, code });

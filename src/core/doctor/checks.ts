@@ -3,9 +3,9 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import { createYcloudApi } from '../api/client.js';
-import { resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
+import { flagProblem, normalizeLang, resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
-import { msg } from '../../i18n/index.js';
+import { msg, type Lang } from '../../i18n/index.js';
 import type { Check } from './types.js';
 import { sourceMsg } from '../setting-source.js';
 import { proxyChecks, tunnelChecks } from './environment.js';
@@ -18,11 +18,11 @@ export interface DoctorInput {
   userAgent: string;
   mask(secret: string): string;
   /** Called when the API probe starts (it can take up to PROBE_TIMEOUT_MS); returns what ends it. */
-  probing?: (lang: string) => () => void;
+  probing?: (lang: Lang) => () => void;
 }
 
 export interface DoctorResult {
-  lang: string;
+  lang: Lang;
   checks: Check[];
 }
 
@@ -42,8 +42,13 @@ export function nodeCheck(version: string): Check {
 
 async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: ResolvedSettings }> {
   let path = await configPathFor(ctx.env);
+  // A flag that fails its row's check ends every other command (exit 2); doctor reports it as a finding
+  // and still resolves everything else, the bad value included, so the checks that use it show its effect.
+  const flags = ctx.flags.settings ?? {};
+  const bad = flagProblem(flags);
+  const flagCheck: Check[] = bad ? [{ id: `flag.${bad.name}`, level: 'fail', text: msg('ui.invalidFlag', { flag: bad.flag, problem: msg(bad.problem) }) }] : [];
   try {
-    const cfg = await ctx.config();
+    const cfg = await (bad ? ctx.withFlags({ ...ctx.flags, settings: { ...flags, [bad.name]: undefined } }) : ctx).config();
     path = cfg.store.path;
     const mode = fileMode(path);
     const octal = mode === undefined ? '' : `0${mode.toString(8)}`;
@@ -53,12 +58,13 @@ async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: Reso
         : mode === 0o600
           ? { id: 'config', level: 'pass', text: msg('dr.configOk', { path, mode: octal }) }
           : { id: 'config', level: 'warn', text: msg('dr.configMode', { path, mode: octal }), fix: msg('dr.configModeFix', { path }) };
-    return { checks: [check], settings: cfg.settings };
+    const settings = bad ? resolveSettings({ flags, env: ctx.env, profile: cfg.store.profile(cfg.profile) }) : cfg.settings;
+    return { checks: [check, ...flagCheck], settings };
   } catch (err) {
     if (!(err instanceof YcpError)) throw err;
     // A broken file: report it, and still resolve flags and environment so the other checks can run.
-    const settings = resolveSettings({ flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang }, env: ctx.env, profile: {} });
-    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.message }), fix: msg('dr.configBrokenFix') }], settings };
+    const settings = resolveSettings({ flags, env: ctx.env, profile: {} });
+    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.message }), fix: msg('dr.configBrokenFix') }, ...flagCheck], settings };
   }
 }
 
@@ -78,7 +84,7 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
   if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix') }, skip];
   const dispatcher = await ctx.dispatcher();
   let res;
-  const done = o.probing?.(settings.lang.value ?? 'en');
+  const done = o.probing?.(normalizeLang(settings.lang.value));
   try {
     // Built here, not with ctx.api(): that one needs a readable config file. Inside the try: a
     // malformed base URL is a failed check to report, not the end of doctor.
@@ -116,5 +122,5 @@ export async function runDoctor(ctx: Ctx, o: DoctorInput): Promise<DoctorResult>
   checks.push(...cfg.checks, ...settingChecks(cfg.settings, o.mask));
   checks.push(...(await apiChecks(ctx, cfg.settings, o)));
   checks.push(...(await tunnelChecks(ctx)), ...proxyChecks(ctx.env));
-  return { lang: cfg.settings.lang.value ?? 'en', checks };
+  return { lang: normalizeLang(cfg.settings.lang.value), checks };
 }

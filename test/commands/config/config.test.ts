@@ -33,11 +33,11 @@ describe('ycp config', () => {
   });
 
   test.each([
-    [['config', 'set', 'appId', 'abc'], 'app ID must be a string of digits'],
+    [['config', 'set', 'appId', 'abc'], 'app-id: must be digits only'],
     [['config', 'set', 'nope', '1'], 'unknown setting "nope"'],
     [['config', 'set', 'apiKey', 'x'], 'use `ycp login`'],
-    [['config', 'set', 'lang', 'fr'], 'lang must be en or zh-CN'],
-    [['config', 'set', 'baseUrl', 'ftp://x'], 'base URL must be an http(s) URL'],
+    [['config', 'set', 'lang', 'fr'], 'lang: must be en or zh-CN'],
+    [['config', 'set', 'baseUrl', 'ftp://x'], 'base-url: must be an http(s) URL'],
   ])('%j → exit 2', async (argv, message) => {
     t = createTestCtx();
     expect(await t.run(argv)).toBe(2);

@@ -4,7 +4,7 @@ import { checkHttpUrl } from '../../../core/validate.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../../core/webhook/event-types.js';
 import { success } from '../../../ui/format.js';
 import type { GlobalOpts } from '../../shared.js';
-import { renderEndpoint } from './show.js';
+import { renderEndpoint } from './output.js';
 
 export interface EndpointCreateOptions extends GlobalOpts {
   url: string;

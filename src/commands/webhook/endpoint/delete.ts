@@ -2,7 +2,7 @@ import type { Ctx } from '../../../core/context.js';
 import { forgetEndpoint } from '../../../core/webhook/endpoints.js';
 import { success } from '../../../ui/format.js';
 import { confirmAction, type GlobalOpts } from '../../shared.js';
-import { renderEndpoint } from './show.js';
+import { renderEndpoint } from './output.js';
 
 export async function webhookEndpointDelete(ctx: Ctx, o: GlobalOpts & { id: string }): Promise<void> {
   await confirmAction(ctx, o, `Delete webhook endpoint ${o.id}? It stops receiving events at once.`);

@@ -2,7 +2,7 @@ import type { Ctx } from '../../../core/context.js';
 import { render } from '../../../ui/render.js';
 import { formatTable, statusColor } from '../../../ui/table.js';
 import type { GlobalOpts } from '../../shared.js';
-import { shownEndpoint } from './show.js';
+import { shownEndpoint } from './output.js';
 
 export async function webhookEndpointList(ctx: Ctx, o: GlobalOpts & { showSecret?: boolean }): Promise<void> {
   const api = await ctx.api();

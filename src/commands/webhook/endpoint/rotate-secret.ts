@@ -1,7 +1,7 @@
 import type { Ctx } from '../../../core/context.js';
 import { success, warn } from '../../../ui/format.js';
 import type { GlobalOpts } from '../../shared.js';
-import { renderEndpoint } from './show.js';
+import { renderEndpoint } from './output.js';
 
 export async function webhookEndpointRotateSecret(ctx: Ctx, o: GlobalOpts & { id: string; showSecret?: boolean }): Promise<void> {
   const api = await ctx.api();

@@ -28,7 +28,7 @@ export const techProviderStep: StepDef = {
     w.say('ui.link', { url: LINKS.techProviders });
     for (const item of TECH_ITEMS) w.line(`  - ${w.tr(item)}`);
     await tickAll(w, 3, TECH_ITEMS);
-    const appId = await w.answer(w.o.appId ?? w.values.appId, { flag: '--app-id', message: 's3.appIdPrompt', validate: digits });
+    const appId = await w.answer(w.values.appId, { flag: '--app-id', message: 's3.appIdPrompt', validate: digits });
     w.saveSetting('appId', appId);
     w.say('s3.appIdSaved', { id: appId });
     w.record('tech-provider', { state: 'done' });
@@ -59,7 +59,7 @@ export const partnerSolutionStep: StepDef = {
       if (!(await w.confirm('s4.confirm'))) w.stop(4, 'todo', msg('s4.confirm'));
       w.record('partner-solution', { ticks: ['s4.confirm'] });
     }
-    const id = await w.answer(w.o.solutionId ?? w.values.solutionId, {
+    const id = await w.answer(w.values.solutionId, {
       flag: '--solution-id',
       message: 's4.idPrompt',
       validate: (v) => (v === '' || isDigitString(v) ? true : 'v.digitsOrEmpty'),
@@ -89,7 +89,7 @@ export const embeddedSignupStep: StepDef = {
     w.say('s5.prereq');
     await tickAll(w, 5, ['s5.publicProfile']);
     w.say('ui.where', { where: w.tr('s5.configWhere') });
-    const configId = await w.answer(w.o.configId ?? w.values.configId, { flag: '--config-id', message: 's5.configIdPrompt', validate: digits });
+    const configId = await w.answer(w.values.configId, { flag: '--config-id', message: 's5.configIdPrompt', validate: digits });
     w.saveSetting('configId', configId);
     w.say('s5.saved', { id: configId });
     w.say('s5.oauthWhere');

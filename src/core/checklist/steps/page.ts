@@ -59,9 +59,11 @@ export async function offerScaffold(w: Wizard, dir: string): Promise<boolean> {
   }
   w.say(before === 'missing' ? 's5.scaffold' : 's5.pageDiffers', { dir });
   const force = before === 'different' ? ['--force'] : [];
-  await w.offer(['signup', 'scaffold', '--out', dir, '--app-id', appId, '--config-id', configId, '--solution-id', solutionId, ...force], {
-    safe: before === 'missing',
-  });
+  await w.offer(
+    ['signup', 'scaffold', '--out', dir, '--app-id', appId, '--config-id', configId, '--solution-id', solutionId, ...force],
+    { safe: before === 'missing' },
+    () => w.ui.ports.scaffoldSignupPage({ out: dir, force: before === 'different', appId, configId, solutionId }),
+  );
   return (await pageState(dir, w.values)) === 'same';
 }
 
@@ -77,5 +79,5 @@ export async function offerServe(w: Wizard): Promise<boolean> {
     w.say('ui.offerPrint', { command: commandLine(argv) });
     return false;
   }
-  return w.offer(argv, { safe: false });
+  return w.offer(argv, { safe: false }, () => w.ui.ports.serveSignup({ dir }));
 }

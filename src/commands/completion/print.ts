@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Ctx } from '../core/context.js';
-import { usageError } from '../core/errors.js';
+import type { Ctx } from '../../core/context.js';
+import { usageError } from '../../core/errors.js';
 
 interface Node {
   name: string;
@@ -19,16 +19,11 @@ export function commandTree(cmd: Command): Node {
   };
 }
 
-export function registerCompletion(program: Command, ctx: Ctx): void {
-  program
-    .command('completion <shell>')
-    .description('Print a shell completion script: bash, zsh or fish (e.g. `ycp completion bash >> ~/.bashrc`)')
-    .action((shell: string) => {
-      const tree = commandTree(program);
-      const script = shell === 'bash' ? bash(tree) : shell === 'zsh' ? zsh(tree) : shell === 'fish' ? fish(tree) : undefined;
-      if (!script) throw usageError(`unknown shell "${shell}"`, 'use bash, zsh or fish');
-      ctx.io.stdout.write(script);
-    });
+export async function completionPrint(ctx: Ctx, program: Command, o: { shell: string }): Promise<void> {
+  const tree = commandTree(program);
+  const script = o.shell === 'bash' ? bash(tree) : o.shell === 'zsh' ? zsh(tree) : o.shell === 'fish' ? fish(tree) : undefined;
+  if (!script) throw usageError(`unknown shell "${o.shell}"`, 'use bash, zsh or fish');
+  ctx.io.stdout.write(script);
 }
 
 /** Every command path ("phone wait") with its sub-words and options. */

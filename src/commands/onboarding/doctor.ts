@@ -1,12 +1,12 @@
-import type { Ctx } from '../core/context.js';
-import { YcpError } from '../core/errors.js';
-import { runDoctor, type Check, type DoctorResult } from '../core/doctor/checks.js';
-import { userAgent } from '../core/api/from-ctx.js';
-import { t, tm } from '../i18n/index.js';
-import { colors, mask } from '../ui/format.js';
-import { render } from '../ui/render.js';
-import { startSpinner } from '../ui/spinner.js';
-import type { GlobalOpts } from './shared.js';
+import type { Ctx } from '../../core/context.js';
+import { YcpError } from '../../core/errors.js';
+import { runDoctor, type Check, type DoctorResult } from '../../core/doctor/checks.js';
+import { userAgent } from '../../core/api/from-ctx.js';
+import { t, tm } from '../../i18n/index.js';
+import { colors, mask } from '../../ui/format.js';
+import { render } from '../../ui/render.js';
+import { startSpinner } from '../../ui/spinner.js';
+import type { GlobalOpts } from '../shared.js';
 
 const PAINT = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
 

@@ -1,19 +1,11 @@
 // `ycp demo`: the whole partner journey on an embedded sandbox, no account, no network, no prompts.
 // The journey lives in core/sandbox/journey.ts (imported inside the action); this file narrates it.
-import type { Command } from 'commander';
-import type { Ctx } from '../core/context.js';
-import { colors, say } from '../ui/format.js';
-import { opts, type GlobalOpts } from './shared.js';
-
-export function registerDemo(program: Command, ctx: Ctx): void {
-  program
-    .command('demo')
-    .description('Walk the whole journey on a local sandbox: signup → register → CONNECTED → message → signed webhooks')
-    .action(async (_o, cmd: Command) => demoRun(ctx, opts<GlobalOpts>(cmd)));
-}
+import type { Ctx } from '../../core/context.js';
+import { colors, say } from '../../ui/format.js';
+import type { GlobalOpts } from '../shared.js';
 
 export async function demoRun(ctx: Ctx, o: GlobalOpts): Promise<void> {
-  const { runJourney } = await import('../core/sandbox/journey.js');
+  const { runJourney } = await import('../../core/sandbox/journey.js');
   const ch = colors(ctx.io).err;
   const tty = ctx.io.stderrTTY;
   const quiet = Boolean(o.json);

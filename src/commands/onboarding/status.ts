@@ -1,12 +1,12 @@
-import type { Ctx } from '../core/context.js';
-import { YcpError } from '../core/errors.js';
-import { readStatus } from '../core/checklist/status.js';
-import { STATE_KEY, type Report } from '../core/checklist/evaluate.js';
-import { t } from '../i18n/index.js';
-import { colors, mask, say } from '../ui/format.js';
-import { render } from '../ui/render.js';
-import { formatTable } from '../ui/table.js';
-import type { GlobalOpts } from './shared.js';
+import type { Ctx } from '../../core/context.js';
+import { YcpError } from '../../core/errors.js';
+import { readStatus } from '../../core/checklist/status.js';
+import { STATE_KEY, type Report } from '../../core/checklist/evaluate.js';
+import { t } from '../../i18n/index.js';
+import { colors, mask, say } from '../../ui/format.js';
+import { render } from '../../ui/render.js';
+import { formatTable } from '../../ui/table.js';
+import type { GlobalOpts } from '../shared.js';
 
 const COLOR = { done: 'green', waiting: 'yellow', todo: 'red' } as const;
 

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import type { Ctx } from '../core/context.js';
-import { opts } from './shared.js';
+import type { Ctx } from '../../core/context.js';
+import { settingOption } from '../args.js';
+import { act } from '../shared.js';
 
 /** init, status and doctor: the onboarding checklist and the environment check (CLI.md §2). */
 export function registerOnboarding(program: Command, ctx: Ctx): void {
@@ -8,20 +9,20 @@ export function registerOnboarding(program: Command, ctx: Ctx): void {
     .command('init')
     .description('Onboarding checklist wizard: the nine partner steps, resumable (--lang en|zh-CN)')
     .option('--step <n>', 'jump to step N (1-9)')
-    .option('--app-id <id>', 'your Meta app ID (step 3)')
-    .option('--solution-id <id>', 'Partner Solution ID from YCloud (step 4)')
-    .option('--config-id <id>', 'Facebook Login for Business configuration ID (step 5)')
+    .addOption(settingOption('appId', 'your Meta app ID (step 3)'))
+    .addOption(settingOption('solutionId', 'Partner Solution ID from YCloud (step 4)'))
+    .addOption(settingOption('configId', 'Facebook Login for Business configuration ID (step 5)'))
     .option('--webhook-url <url>', 'production webhook URL, https (step 7)')
     .option('--page-dir <dir>', 'folder for the Embedded Signup page that steps 5-6 write and serve (default: embedded-signup)')
     .option('--api-key-stdin', 'read the YCloud API key from stdin (step 2; or set YCLOUD_API_KEY)')
-    .action(async (_o, cmd: Command) => (await import('./init.js')).init(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./init.js')).init(c, o)));
   program
     .command('status')
     .description('Onboarding progress re-checked against YCloud: each step with its evidence, and the next command')
     .option('--exit-status', 'exit 3 unless all nine steps are done (for CI)')
-    .action(async (_o, cmd: Command) => (await import('./status.js')).status(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./status.js')).status(c, o)));
   program
     .command('doctor')
     .description('Environment checks: Node, config file and mode, settings and sources, API, clock skew, tunnels, proxy')
-    .action(async (_o, cmd: Command) => (await import('./doctor.js')).doctor(ctx, opts(cmd)));
+    .action(act(ctx, async (c, o) => (await import('./doctor.js')).doctor(c, o)));
 }

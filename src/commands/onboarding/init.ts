@@ -1,0 +1,53 @@
+import type { Ctx } from '../../core/context.js';
+import { YcpError } from '../../core/errors.js';
+import { runInit } from '../../core/checklist/run.js';
+import type { Report } from '../../core/checklist/evaluate.js';
+import type { InitOptions, WizardPorts, WizardUi } from '../../core/checklist/wizard.js';
+import { SERVE_DEFAULTS } from '../../core/signup/serve-defaults.js';
+import { colors, mask, say } from '../../ui/format.js';
+import { errorDocument, render } from '../../ui/render.js';
+import { runNested } from '../nested.js';
+import type { GlobalOpts } from '../shared.js';
+
+/** The wizard's options as commander hands them over: the same answers, `--step` still a string. */
+export interface InitFlags extends GlobalOpts, Omit<InitOptions, 'step'> {
+  step?: string;
+}
+
+export async function init(ctx: Ctx, o: InitFlags): Promise<void> {
+  const ui: WizardUi = {
+    say: (text) => say(ctx.io, text),
+    mask: (s) => mask(s),
+    strong: (s) => colors(ctx.io).err.bold(s),
+    ports: signupPorts(ctx),
+  };
+  try {
+    const { report } = await runInit(ctx, { ...o, step: o.step === undefined ? undefined : Number(o.step) }, ui);
+    render(ctx.io, o, report, () => '');
+  } catch (err) {
+    const report = (err as { report?: Report }).report;
+    // --json is one document: the steps and the reason the run stopped, together.
+    if (o.json && report && err instanceof YcpError && err.kind !== 'cancelled') {
+      ctx.io.stdout.write(JSON.stringify({ ...report, error: errorDocument(err).error }, null, 2) + '\n');
+      Object.assign(err, { printed: true });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Steps 5 and 6 run the signup commands' own handlers in process, on a child ctx: their output goes to
+ * stderr (it is not init's result), and their cleanups have run when the port resolves.
+ */
+function signupPorts(ctx: Ctx): WizardPorts {
+  return {
+    scaffoldSignupPage: ({ out, force, ...ids }) =>
+      runNested(ctx, async (c) => (await import('../signup/scaffold.js')).signupScaffold(c, { out, force }), {
+        settings: { ...ctx.flags.settings, ...ids },
+      }),
+    serveSignup: ({ dir }) =>
+      runNested(ctx, async (c) =>
+        (await import('../signup/serve.js')).signupServe(c, { dir, tunnel: SERVE_DEFAULTS.tunnel, register: true, timeout: SERVE_DEFAULTS.waitTimeoutMs }),
+      ),
+  };
+}
