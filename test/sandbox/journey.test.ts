@@ -5,7 +5,7 @@ import { expect, test } from 'vitest';
 import { Agent } from 'undici';
 import type { Dispatcher } from 'undici';
 import { systemClock } from '../../src/core/clock.js';
-import { runJourney, type JourneyStep } from '../../src/core/sandbox/journey.js';
+import { runJourney, type JourneyStep } from '../../src/core/demo/journey.js';
 
 function demoCtx() {
   const controller = new AbortController();

@@ -5,7 +5,7 @@ import { colors, say } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
 
 export async function demoRun(ctx: Ctx, o: GlobalOpts): Promise<void> {
-  const { runJourney } = await import('../../core/sandbox/journey.js');
+  const { runJourney } = await import('../../core/demo/journey.js');
   const ch = colors(ctx.io).err;
   const tty = ctx.io.stderrTTY;
   const quiet = Boolean(o.json);

@@ -1,18 +1,13 @@
 import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
-import { selectTunnel } from '../../core/tunnel/select.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-types.js';
-import { startWebhookListener, type WebhookListener } from '../../core/webhook/listener.js';
-import { watchEndpointStatus, type EndpointWatch } from '../../core/webhook/watch.js';
-import {
-  currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, isLoopbackUrl, listenDescription, recordEndpoint,
-} from '../../core/webhook/endpoints.js';
-import { apiForCleanup } from '../../core/api/from-ctx.js';
-import { mask, say, success, warn } from '../../ui/format.js';
+import { listenForWebhooks, type ListenEvent } from '../../core/webhook/listen.js';
+import { summarizeEvent } from '../../core/webhook/summary.js';
+import { colors, mask, say, success, warn } from '../../ui/format.js';
+import { emitLine } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
-import { listenPrinter } from './listen-output.js';
 
 export interface WebhookListenOptions extends GlobalOpts {
   forwardTo?: string;
@@ -31,84 +26,70 @@ export interface WebhookListenOptions extends GlobalOpts {
 export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<void> {
   const events = parseEvents(o.events);
   const forwardTo = o.forwardTo ? checkHttpUrl('--forward-to', o.forwardTo) : undefined;
-  const api = await ctx.api(); // no key → exit 4 before anything starts
-  const secrets = [...(o.secret ?? [])];
-  const print = listenPrinter(ctx, o);
-  let watch: EndpointWatch | undefined;
-  const listener = await startWebhookListener({
-    secrets: () => secrets,
-    port: o.port,
-    toleranceSeconds: o.tolerance,
-    now: () => ctx.clock.now(),
-    outputPath: o.output,
-    forwardTo,
-    dispatcher: forwardTo ? await ctx.dispatcher() : undefined,
-    onEvent: (e) => print.event(e),
-    onDuplicate: (id) => print.duplicate(id),
-    onReject: (r) => (print.reject(r), watch?.nudge()),
-    onForward: (r) => (print.forward(r, forwardTo!), r.status >= 300 && watch?.nudge()),
-  });
-  ctx.defer(() => listener.close());
-  const loaded = listener.recorder?.loadedIds.length ?? 0;
-  if (loaded) say(ctx.io, `${loaded} event(s) already in ${o.output}: they will not be recorded again`);
-
-  const target = await publicUrlFor(ctx, o, listener, api.baseUrl);
-  const marker = { host: currentHost(), pid: currentPid(), started: new Date(ctx.clock.now()).toISOString() };
-  const endpoint = await api.createWebhookEndpoint({ url: target.url, enabledEvents: events, description: listenDescription(marker) });
-  // The cleanup first: whatever fails from here on (even recording it for `webhook clean`), the
-  // endpoint is removed (CLI.md §7).
-  ctx.defer(() => finishEndpoint(ctx, endpoint.id, endpoint.url, marker.started, o.keepEndpoint));
-  await recordEndpoint(ctx, { id: endpoint.id, url: endpoint.url, ...marker });
-  if (endpoint.secret) secrets.push(endpoint.secret); // memory only: never printed, never stored
-  else warn(ctx.io, `YCloud returned no secret for ${endpoint.id}: deliveries will be rejected unless --secret matches`);
-
-  success(ctx.io, `Created webhook endpoint ${endpoint.id} for ${endpoint.url} (${events.length} event types, secret ${mask(endpoint.secret)})`);
-  say(ctx.io, `Ready: ${target.via}; receiving on ${listener.url}${forwardTo ? `, forwarding to ${forwardTo}` : ''}${o.output ? `, recording to ${o.output}` : ''}. Press Ctrl-C to stop.`);
-
-  watch = watchEndpointStatus({
-    get: () => api.getWebhookEndpoint(endpoint.id),
-    clock: ctx.clock,
-    signal: ctx.signal,
-    intervalMs: o.statusInterval,
-    onChange: (status) =>
-      status === 'active'
-        ? say(ctx.io, `endpoint ${endpoint.id} is active again`)
-        : warn(ctx.io, `YCloud marks endpoint ${endpoint.id} as ${status}: it receives no events (an endpoint that fails often becomes pending)`),
-    onError: (err) =>
-      warn(ctx.io, err instanceof YcpError && err.info.code === 'NOT_FOUND'
-        ? `endpoint ${endpoint.id} no longer exists at YCloud: no more events will arrive`
-        : `could not check endpoint ${endpoint.id}: ${(err as Error).message}`),
-  });
-  await new Promise<void>((resolve) => (ctx.signal.aborted ? resolve() : ctx.signal.addEventListener('abort', () => resolve(), { once: true })));
-  await watch.done;
-  const s = listener.stats;
-  say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${forwardTo ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
+  await listenForWebhooks(
+    ctx,
+    {
+      events, forwardTo, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, port: o.port, output: o.output,
+      keepEndpoint: o.keepEndpoint, secrets: o.secret ?? [], toleranceSeconds: o.tolerance, statusIntervalMs: o.statusInterval,
+    },
+    listenPrinter(ctx, o),
+  );
   throw new YcpError('cancelled', 'stopped');
 }
 
-async function publicUrlFor(ctx: Ctx, o: WebhookListenOptions, listener: WebhookListener, baseUrl: string) {
-  // The local sandbox may deliver to loopback (YCloud itself refuses private URLs, CONTRACT §5).
-  if (!o.publicUrl && isLoopbackUrl(baseUrl) && (o.tunnel === 'auto' || o.tunnel === 'none')) {
-    return { url: `${listener.url}/`, via: 'the API is on this machine, no tunnel needed' };
-  }
-  const { tunnel, reason } = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain });
-  ctx.defer(() => tunnel.stop());
-  const { url } = await tunnel.start(listener.port, ctx.signal);
-  return { url, via: `${url} via ${tunnel.provider} (${reason})` };
-}
-
-async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string, keep?: boolean): Promise<void> {
-  const api = await apiForCleanup(ctx);
-  if (keep) {
-    // Drop the marker so `webhook clean` leaves it alone once this run is gone.
-    await api.updateWebhookEndpoint(id, { description: `kept by ycp listen (started ${started})` });
-    await forgetEndpoint(ctx, id);
-    say(ctx.io, `Kept webhook endpoint ${id} (${url}); \`ycp webhook endpoint delete ${id}\` removes it`);
-    return;
-  }
-  const r = await deleteEndpointQuietly(api, id);
-  say(ctx.io, r === 'deleted' ? `Deleted webhook endpoint ${id} (${url})` : `Webhook endpoint ${id} was already gone`);
-  await forgetEndpoint(ctx, id);
+/**
+ * What `webhook listen` shows. stdout: one line per event (TTY), tab-separated rows (pipe), or the event
+ * itself as NDJSON (--json). Everything else goes to stderr. Bodies of rejected deliveries are never
+ * shown, and the endpoint's secret only masked (CLI.md §7).
+ */
+function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: ListenEvent) => void {
+  const out = colors(ctx.io).out;
+  const err = colors(ctx.io).err;
+  return (e) => {
+    switch (e.type) {
+      case 'event': {
+        if (o.json) return emitLine(ctx.io, e.event);
+        const at = new Date(ctx.clock.now());
+        const summary = summarizeEvent(e.event);
+        if (!ctx.io.stdoutTTY) return void ctx.io.stdout.write(`${at.toISOString()}\t${e.event.type}\t${e.event.id}\t${summary}\n`);
+        return void ctx.io.stdout.write(`${out.dim(at.toTimeString().slice(0, 8))}  ${out.cyan(String(e.event.type))}  ${e.event.id}  ${summary}\n`);
+      }
+      case 'rejected':
+        return say(ctx.io, `${err.red('rejected')} ${e.rejection.status} ${e.rejection.reason}: ${e.rejection.detail}`);
+      case 'forwarded': {
+        const r = e.result;
+        const ok = r.status >= 200 && r.status < 300;
+        if (ok && !ctx.io.stderrTTY && !o.verbose) return;
+        const line = `forward ${r.id} → ${e.to} ${r.status} (${r.ms}ms)${r.error ? `: ${r.error}` : ''}`;
+        return ok ? say(ctx.io, err.dim(line)) : warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
+      }
+      case 'duplicate':
+        return ctx.debug(`duplicate delivery of ${e.id} acknowledged (already handled)`);
+      case 'loaded':
+        return say(ctx.io, `${e.count} event(s) already in ${e.file}: they will not be recorded again`);
+      case 'endpoint-created':
+        if (!e.secret) warn(ctx.io, `YCloud returned no secret for ${e.id}: deliveries will be rejected unless --secret matches`);
+        return success(ctx.io, `Created webhook endpoint ${e.id} for ${e.url} (${e.eventCount} event types, secret ${mask(e.secret)})`);
+      case 'ready':
+        return say(ctx.io, `Ready: ${e.via}; receiving on ${e.localUrl}${e.forwardTo ? `, forwarding to ${e.forwardTo}` : ''}${e.output ? `, recording to ${e.output}` : ''}. Press Ctrl-C to stop.`);
+      case 'endpoint-status':
+        return e.status === 'active'
+          ? say(ctx.io, `endpoint ${e.id} is active again`)
+          : warn(ctx.io, `YCloud marks endpoint ${e.id} as ${e.status}: it receives no events (an endpoint that fails often becomes pending)`);
+      case 'endpoint-unreachable':
+        return warn(ctx.io, e.gone ? `endpoint ${e.id} no longer exists at YCloud: no more events will arrive` : `could not check endpoint ${e.id}: ${(e.error as Error).message}`);
+      case 'stopping': {
+        const s = e.stats;
+        return say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${e.forwarding ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
+      }
+      case 'endpoint-kept':
+        return say(ctx.io, `Kept webhook endpoint ${e.id} (${e.url}); \`ycp webhook endpoint delete ${e.id}\` removes it`);
+      case 'endpoint-deleted':
+        return say(ctx.io, e.already ? `Webhook endpoint ${e.id} was already gone` : `Deleted webhook endpoint ${e.id} (${e.url})`);
+      default:
+        return;
+    }
+  };
 }
 
 function parseEvents(list: string | undefined): string[] {

@@ -5,7 +5,7 @@ import { readRecordedEvents } from '../../core/webhook/recorder.js';
 import { sendSignedEvent } from '../../core/webhook/send.js';
 import { emitLine } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
-import { signingSecret } from './secret.js';
+import { signingSecret } from '../../core/webhook/secret.js';
 
 export interface WebhookReplayOptions extends GlobalOpts {
   from: string;

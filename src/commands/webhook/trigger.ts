@@ -6,7 +6,7 @@ import { sendSignedEvent } from '../../core/webhook/send.js';
 import { say, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
-import { signingSecret } from './secret.js';
+import { signingSecret } from '../../core/webhook/secret.js';
 
 export interface WebhookTriggerOptions extends GlobalOpts {
   eventType?: string;

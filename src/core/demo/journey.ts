@@ -10,7 +10,7 @@ import { buildSendRequest } from '../message/build.js';
 import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
 import { waitForPhoneStatus } from '../phone/wait.js';
-import { startSandbox } from './index.js';
+import { startSandbox } from '../sandbox/index.js';
 import { startWebhookListener, type WebhookEvent } from '../webhook/listener.js';
 import { eventCollector } from '../webhook/collect.js';
 

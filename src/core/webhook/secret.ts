@@ -1,5 +1,5 @@
-import type { Ctx } from '../../core/context.js';
-import { usageError } from '../../core/errors.js';
+import type { Ctx } from '../context.js';
+import { usageError } from '../errors.js';
 
 /** --secret, else YCLOUD_WEBHOOK_SECRET (an env var keeps it out of shell history). */
 export function signingSecret(ctx: Ctx, flag: string | undefined): string {

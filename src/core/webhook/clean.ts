@@ -1,0 +1,42 @@
+// `webhook clean`: finds the endpoints that `listen` runs left at YCloud (their marker names a run that is
+// gone, policy in endpoints.ts), deletes them, and forgets recorded ids YCloud no longer has.
+import type { Ctx } from '../context.js';
+import { currentHost, deleteEndpointQuietly, isPidAlive, judgeLeftover, parseListenMarker, recordedEndpoints, STORE_KEY } from './endpoints.js';
+
+export interface CleanRow {
+  id: string;
+  url: string;
+  action: 'deleted' | 'gone' | 'would delete' | 'kept';
+  why: string;
+}
+
+export interface CleanOptions {
+  allHosts?: boolean;
+  dryRun?: boolean;
+}
+
+/** One row per marked endpoint: what was done with it and why. Unmarked endpoints are never touched. */
+export async function cleanLeftoverEndpoints(ctx: Pick<Ctx, 'api' | 'config' | 'clock'>, o: CleanOptions = {}): Promise<CleanRow[]> {
+  const api = await ctx.api();
+  const host = currentHost();
+  const rows: CleanRow[] = [];
+  const endpoints = await api.listWebhookEndpoints();
+  for (const e of endpoints) {
+    const marker = parseListenMarker(e.description);
+    if (!marker) continue;
+    const v = judgeLeftover(marker, { host, now: ctx.clock.now(), isAlive: isPidAlive, allHosts: o.allHosts });
+    if (!v.remove) rows.push({ id: e.id, url: e.url, action: 'kept', why: v.why });
+    else if (o.dryRun) rows.push({ id: e.id, url: e.url, action: 'would delete', why: v.why });
+    else rows.push({ id: e.id, url: e.url, action: await deleteEndpointQuietly(api, e.id), why: v.why });
+  }
+  if (!o.dryRun) {
+    // Forget recorded ids that YCloud no longer has (deleted now, or by hand earlier).
+    const cfg = await ctx.config();
+    const removed = new Set(rows.filter((r) => r.action === 'deleted' || r.action === 'gone').map((r) => r.id));
+    const live = new Set(endpoints.map((e) => e.id));
+    const recorded = recordedEndpoints(cfg.store.profile(cfg.profile));
+    const keep = recorded.filter((r) => live.has(r.id) && !removed.has(r.id));
+    if (keep.length !== recorded.length) await cfg.store.set(cfg.profile, STORE_KEY, keep);
+  }
+  return rows;
+}
