@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import type { Ctx } from './core/context.js';
 import { envHelp } from './core/settings.js';
 import { disableColor } from './ui/io.js';

@@ -26,6 +26,11 @@ export interface ErrorInfo {
 
 export class YcpError extends Error {
   override readonly name = 'YcpError';
+  /**
+   * True once the error has been shown together with the result it belongs to (the last line of an NDJSON
+   * stream, the `--json` report of init/status/doctor): run() then only maps its kind to the exit code.
+   */
+  reported = false;
   constructor(
     readonly kind: ErrorKind,
     message: string,

@@ -1,5 +1,5 @@
 import type { Io } from '../core/context.js';
-import { type YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
+import { YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
 import { colors } from './format.js';
 
 export interface OutputMode {
@@ -33,20 +33,26 @@ export function formatFields(io: Io, fields: [string, string | number | boolean 
 
 /**
  * Runs a streaming command's body. Under --json the stream is NDJSON and an error is its last line
- * (ARCHITECTURE §5); the error is then marked printed so run() does not print it a second time.
+ * (ARCHITECTURE §5); the error is then marked reported so run() does not print it a second time.
  */
 export async function streaming<T>(io: Io, mode: OutputMode, body: () => Promise<T>, finish?: () => void): Promise<T> {
   try {
     return await body();
   } catch (err) {
-    if (mode.json && err instanceof Error && err.name === 'YcpError') {
-      emitLine(io, errorDocument(err as YcpError));
-      throw Object.assign(err, { printed: true });
+    if (mode.json && err instanceof YcpError) {
+      emitLine(io, errorDocument(err));
+      err.reported = true;
     }
     throw err;
   } finally {
     finish?.();
   }
+}
+
+/** An error that the command has already shown with its result (under --json, inside the document). */
+export function reported(err: YcpError, shown = true): YcpError {
+  err.reported = shown;
+  return err;
 }
 
 export function errorDocument(e: YcpError) {
@@ -57,8 +63,8 @@ export function errorDocument(e: YcpError) {
 /** Prints an error the way CLI.md §4–5 says and returns its exit code. */
 export function reportError(io: Io, err: unknown, mode: OutputMode): number {
   const e = toYcpError(err);
-  // A streaming command already wrote the error as the last NDJSON line.
-  if ((err as { printed?: boolean }).printed) return EXIT_CODE[e.kind];
+  // Already shown with the result it belongs to (the last NDJSON line, a --json report).
+  if (e.reported) return EXIT_CODE[e.kind];
   if (mode.json) {
     io.stdout.write(JSON.stringify(errorDocument(e)) + '\n');
   } else if (e.kind === 'cancelled') {

@@ -4,7 +4,7 @@ import { runDoctor, type Check, type DoctorResult } from '../../core/doctor/chec
 import { userAgent } from '../../core/api/from-ctx.js';
 import { t, tm } from '../../i18n/index.js';
 import { colors, mask } from '../../ui/format.js';
-import { render } from '../../ui/render.js';
+import { render, reported } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -28,7 +28,8 @@ export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
   };
   render(ctx.io, o, doc, () => human(ctx, r, summary));
   if (summary.fail) {
-    throw Object.assign(new YcpError('pending', t(r.lang, 'dr.failed', { count: summary.fail })), { printed: Boolean(o.json) });
+    // Under --json the report already says so (ok: false): the error only sets exit 3.
+    throw reported(new YcpError('pending', t(r.lang, 'dr.failed', { count: summary.fail })), Boolean(o.json));
   }
 }
 

@@ -29,7 +29,7 @@ export async function init(ctx: Ctx, o: InitFlags): Promise<void> {
     // --json is one document: the steps and the reason the run stopped, together.
     if (o.json && report && err instanceof YcpError && err.kind !== 'cancelled') {
       ctx.io.stdout.write(JSON.stringify({ ...report, error: errorDocument(err).error }, null, 2) + '\n');
-      Object.assign(err, { printed: true });
+      err.reported = true;
     }
     throw err;
   }

@@ -4,7 +4,7 @@ import { readStatus } from '../../core/checklist/status.js';
 import { STATE_KEY, type Report } from '../../core/checklist/evaluate.js';
 import { t } from '../../i18n/index.js';
 import { colors, mask, say } from '../../ui/format.js';
-import { render } from '../../ui/render.js';
+import { render, reported } from '../../ui/render.js';
 import { formatTable } from '../../ui/table.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -15,8 +15,8 @@ export async function status(ctx: Ctx, o: GlobalOpts & { exitStatus?: boolean })
   render(ctx.io, o, r, () => human(ctx, r));
   if (o.exitStatus && !r.complete) {
     const open = r.steps.filter((s) => s.state !== 'done').length;
-    // Already on stdout as JSON (or in the table): the error only sets exit 3 and names the next command.
-    throw Object.assign(new YcpError('pending', t(r.lang, 'st.notDone', { count: open }), { hint: r.next }), { printed: Boolean(o.json) });
+    // Under --json the report already says so: the error only sets exit 3. Otherwise it names the next command.
+    throw reported(new YcpError('pending', t(r.lang, 'st.notDone', { count: open }), { hint: r.next }), Boolean(o.json));
   }
 }
 

@@ -1,10 +1,9 @@
 import type { Ctx } from '../../core/context.js';
-import { YcpError } from '../../core/errors.js';
 import { formatDuration } from '../../core/duration.js';
 import { serveSignup, type ServeEvent } from '../../core/signup/serve.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { say, success, warn } from '../../ui/format.js';
-import { emitLine, errorDocument, formatFields } from '../../ui/render.js';
+import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
 export interface SignupServeOptions extends GlobalOpts {
@@ -21,20 +20,13 @@ export interface SignupServeOptions extends GlobalOpts {
 
 export async function signupServe(ctx: Ctx, o: SignupServeOptions): Promise<void> {
   const show = o.json ? (e: ServeEvent) => emitLine(ctx.io, toJson(e)) : (e: ServeEvent) => human(ctx, e, Boolean(o.keepRunning));
-  try {
-    await serveSignup(
+  await streaming(ctx.io, o, () =>
+    serveSignup(
       ctx,
       { dir: o.dir, port: o.port, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, register: o.register, keepRunning: Boolean(o.keepRunning), waitTimeoutMs: o.timeout, open: Boolean(o.open) },
       show,
-    );
-  } catch (err) {
-    // NDJSON stream: the error is its last line (ARCHITECTURE §5).
-    if (o.json && err instanceof YcpError && err.kind !== 'cancelled') {
-      emitLine(ctx.io, errorDocument(err));
-      throw Object.assign(err, { printed: true });
-    }
-    throw err;
-  }
+    ),
+  );
 }
 
 function toJson(e: ServeEvent): unknown {
