@@ -1,8 +1,9 @@
 // ycp's own contract with YCloud: JSON Schemas for every request ycp sends and every response it reads or
 // the sandbox serves, written from the facts of YCloud's official OpenAPI spec (API v2, 63 paths / 87
-// operations) and docs/CONTRACT notes, so that the project needs no file from outside itself. Tests
-// compile them with ajv (test/helpers/contract.ts); test/contract/official-spec.test.ts checks them,
-// property by property, against the official `openapi.yaml` when YCP_OFFICIAL_SPEC points at it (CI does).
+// operations) and the contract notes the code cites as CONTRACT §n, so that the project needs no file
+// from outside itself (the spec is third-party: it is not copied here). Tests compile them with ajv
+// (test/helpers/contract.ts); test/contract/official-spec.test.ts checks them, property by property,
+// against the official `openapi.yaml` when YCP_OFFICIAL_SPEC points at it (CI does).
 //
 // Rules: enums, `required` lists, formats and length limits exactly as the spec has them; objects stay open
 // (the spec never says additionalProperties: false, and YCloud adds fields without notice); an object ycp
