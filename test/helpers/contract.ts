@@ -1,49 +1,37 @@
-// Validates what ycp sends and what stubs/the sandbox return against the official spec
-// (../shared/ycloud/openapi.yaml), loaded once per worker.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// Validates what ycp sends and what stubs/the sandbox return against the project's own contract
+// (src/core/api/contract), compiled once per worker with ajv. No file outside the repository is read:
+// test/contract/official-spec.test.ts is the one place that compares the contract with YCloud's spec.
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
-import { parse } from 'yaml';
+import {
+  CONTRACT_ID, SCHEMAS, contractDocument, matchOperation, type JsonSchema, type Operation, type SchemaName,
+} from '../../src/core/api/contract/index.js';
 
-export const SPEC_PATH = fileURLToPath(new URL('../../../shared/ycloud/openapi.yaml', import.meta.url));
+let loaded: { ajv: Ajv; cache: Map<string, ValidateFunction> } | undefined;
 
-interface Operation {
-  requestBody?: { content?: Record<string, { schema?: unknown }> };
-  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
-}
-type Spec = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
-
-/**
- * The spec never says `nullable`. Where YCloud really sends null for a field, list it here with the
- * evidence, and only here. Empty: no such field is confirmed, so null fails validation everywhere.
- */
-export const NULLABLE_FIELDS: readonly (readonly [schema: string, field: string])[] = [];
-
-let loaded: { spec: Spec; ajv: Ajv; cache: Map<string, ValidateFunction> } | undefined;
-
-export function loadSpec() {
+function contract() {
   if (loaded) return loaded;
-  const spec = parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
-  for (const [schema, field] of NULLABLE_FIELDS) {
-    const s = spec.components.schemas[schema] as { properties?: Record<string, unknown> };
-    const prop = s.properties?.[field];
-    if (prop) s.properties![field] = { anyOf: [prop, { type: 'null' }] };
-  }
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, discriminator: false });
+  // strictTypes: a schema that says `properties` without `type: object` (or a keyword on the wrong type)
+  // is a mistake in the contract, not in the data: fail at compile time.
+  const ajv = new Ajv({ allErrors: true, strictTypes: true });
   const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
   (addFormats as unknown as (a: Ajv) => void)(ajv);
-  ajv.addSchema({ $id: 'spec', components: spec.components });
-  loaded = { spec, ajv, cache: new Map() };
+  ajv.addSchema(contractDocument());
+  loaded = { ajv, cache: new Map() };
   return loaded;
 }
 
-function validatorFor(ref: string): ValidateFunction {
-  const { ajv, cache } = loadSpec();
-  let v = cache.get(ref);
+/** The validator of a schema name, or of `Name[]` (a JSON array of Name). */
+function validatorFor(name: string): ValidateFunction {
+  const { ajv, cache } = contract();
+  let v = cache.get(name);
   if (!v) {
-    v = ajv.compile({ $ref: `spec${ref}` });
-    cache.set(ref, v);
+    const array = name.endsWith('[]');
+    const base = array ? name.slice(0, -2) : name;
+    if (!(base in SCHEMAS)) throw new Error(`the contract has no schema ${base}`);
+    const ref = { $ref: `${CONTRACT_ID}#/$defs/${base}` };
+    v = ajv.compile(array ? { type: 'array', items: ref } : ref);
+    cache.set(name, v);
   }
   return v;
 }
@@ -51,63 +39,48 @@ function validatorFor(ref: string): ValidateFunction {
 const fmt = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}${e.params && 'allowedValues' in e.params ? ` ${JSON.stringify(e.params.allowedValues)}` : ''}`);
 
-/** Errors of `data` against `#/components/schemas/<name>`; [] when valid. */
-export function schemaErrors(name: string, data: unknown): string[] {
-  const v = validatorFor(`#/components/schemas/${name}`);
+const isEmpty = (body: unknown) => body === undefined || body === null || body === '';
+
+/** Errors of `data` against the contract's schema `name`; [] when valid. */
+export function schemaErrors(name: SchemaName | `${SchemaName}[]`, data: unknown): string[] {
+  const v = validatorFor(name);
   return v(data) ? [] : fmt(v.errors);
 }
 
-function toRef(schema: unknown): string | undefined {
-  const ref = (schema as { $ref?: string } | undefined)?.$ref;
-  return ref?.startsWith('#/') ? ref : undefined;
+/** A schema of the contract, as written (e.g. to list the properties of `Event`). */
+export function contractSchema(name: SchemaName): JsonSchema {
+  return SCHEMAS[name] as JsonSchema;
 }
 
-/** Finds the spec operation for a concrete path such as /whatsapp/phoneNumbers/123/%2B1555. */
+/** The values of an enum schema, e.g. `EventType`. */
+export function contractEnum(name: SchemaName): string[] {
+  return [...((SCHEMAS[name] as JsonSchema).enum ?? [])];
+}
+
+/** Finds the operation for a concrete path such as /v2/whatsapp/phoneNumbers/123/%2B1555?x=1. */
 export function findOperation(method: string, path: string): { template: string; op: Operation } | undefined {
-  const { spec } = loadSpec();
-  const clean = path.split('?')[0]!.replace(/^\/v2(?=\/)/, '');
-  const segs = clean.split('/');
-  let best: { template: string; op: Operation; score: number } | undefined;
-  for (const [template, ops] of Object.entries(spec.paths)) {
-    const t = template.split('/');
-    if (t.length !== segs.length) continue;
-    let score = 0;
-    const ok = t.every((s, i) => {
-      if (s.startsWith('{')) return segs[i] !== '';
-      if (s === segs[i]) return ++score > 0;
-      return false;
-    });
-    const op = ops[method.toLowerCase()];
-    if (ok && op && (!best || score > best.score)) best = { template, op, score };
-  }
-  return best && { template: best.template, op: best.op };
+  const op = matchOperation(method, path.split('?')[0]!.replace(/^\/v2(?=\/)/, ''));
+  return op && { template: op.path, op };
 }
 
 export function requestErrors(method: string, path: string, body: unknown): string[] {
   const found = findOperation(method, path);
-  if (!found) return [`no operation ${method} ${path} in the spec`];
-  const schema = found.op.requestBody?.content?.['application/json']?.schema;
-  if (!schema) return body === undefined || body === null || body === '' ? [] : [`${method} ${found.template} takes no body`];
-  const ref = toRef(schema);
-  if (!ref) return [];
-  const v = validatorFor(ref);
-  return v(body) ? [] : fmt(v.errors).map((e) => `request ${method} ${found.template}: ${e}`);
+  if (!found) return [`no operation ${method} ${path} in the contract`];
+  const { op, template } = found;
+  if (op.request === 'none') return isEmpty(body) ? [] : [`${method} ${template} takes no body`];
+  // Every request ycp sends must be covered: a missing schema is a gap in the contract, not a pass.
+  if (op.request === null) return [`${method} ${template} (${op.operationId}): the contract has no request schema; write one`];
+  return schemaErrors(op.request as SchemaName, body).map((e) => `request ${method} ${template}: ${e}`);
 }
 
 export function responseErrors(method: string, path: string, status: number, body: unknown): string[] {
   const found = findOperation(method, path);
-  if (!found) return [`no operation ${method} ${path} in the spec`];
-  if (status >= 400) {
-    const errs = schemaErrors('ErrorResponse', body);
-    return errs.map((e) => `error response ${status}: ${e}`);
-  }
-  const res = found.op.responses?.[String(status)] ?? found.op.responses?.['200'] ?? found.op.responses?.default;
-  const schema = res?.content?.['application/json']?.schema;
-  if (!schema) return body === undefined || body === '' ? [] : [];
-  const ref = toRef(schema);
-  if (!ref) return [];
-  const v = validatorFor(ref);
-  return v(body) ? [] : fmt(v.errors).map((e) => `response ${method} ${found.template} ${status}: ${e}`);
+  if (!found) return [`no operation ${method} ${path} in the contract`];
+  const { op, template } = found;
+  if (status >= 400) return schemaErrors('ErrorResponse', body).map((e) => `error response ${status}: ${e}`);
+  if (op.response === 'none') return isEmpty(body) ? [] : [`${method} ${template} answers 200 without a body`];
+  if (op.response === null) return [`${method} ${template} (${op.operationId}): the contract has no response schema; write one`];
+  return schemaErrors(op.response as SchemaName, body).map((e) => `response ${method} ${template} ${status}: ${e}`);
 }
 
 export function assertValidResponse(method: string, path: string, status: number, body: unknown): void {
@@ -118,13 +91,4 @@ export function assertValidResponse(method: string, path: string, status: number
 export function assertValidRequest(method: string, path: string, body: unknown): void {
   const errs = requestErrors(method, path, body);
   if (errs.length) throw new Error(`contract violation:\n  ${errs.join('\n  ')}\nbody: ${JSON.stringify(body).slice(0, 500)}`);
-}
-
-export function schemaExample(name: string): unknown {
-  return (loadSpec().spec.components.schemas[name] as { example?: unknown }).example;
-}
-
-/** Every `EventType` value in the spec, e.g. for `--events` defaults. */
-export function specEnum(name: string): string[] {
-  return ((loadSpec().spec.components.schemas[name] as { enum?: string[] }).enum ?? []).slice();
 }

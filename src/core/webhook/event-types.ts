@@ -1,5 +1,6 @@
-// The spec's `EventType` enum (openapi.yaml#/components/schemas/EventType), in spec order. A test keeps
-// this list equal to the spec; the spec is not shipped, so the runtime needs its own copy.
+// The official spec's `EventType` enum, in its order: the one list the runtime and the contract's
+// `EventType` schema (src/core/api/contract/events.ts) share. The cross-check
+// (test/contract/official-spec.test.ts) keeps it equal to the official spec.
 // YCloud adds types without notice (CONTRACT §11): treat `type` as open everywhere else.
 export const EVENT_TYPES = [
   'email.delivery.updated',
