@@ -4,6 +4,7 @@ import { envHelp } from './core/settings.js';
 import { disableColor } from './ui/io.js';
 import { errorDocument, reportError } from './ui/render.js';
 import { colors, loadColors } from './ui/format.js';
+import { cleanCommanderMessage } from './ui/redact.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
 import { registerAuth } from './commands/auth/index.js';
@@ -28,8 +29,11 @@ Exit codes:
   4    authentication: no API key, or YCloud answered 401
   130  cancelled (Ctrl-C); cleanups have run`;
 
-/** A fresh program on every run: commander keeps parsed values on the instance. */
-export function buildProgram(ctx: Ctx): Command {
+/**
+ * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
+ * keep its values out of commander's own error messages.
+ */
+export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   const program = new Command('ycp');
   program
     .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
@@ -48,7 +52,7 @@ export function buildProgram(ctx: Ctx): Command {
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(colors(ctx.io).err.red(s)),
+      outputError: (s, write) => write(colors(ctx.io).err.red(cleanCommanderMessage(s, argv))),
     })
     .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`)
     .hook('preAction', (_root, action) => {
@@ -74,7 +78,7 @@ export function buildProgram(ctx: Ctx): Command {
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
   await loadColors(ctx.io);
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, argv);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -87,7 +91,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', err.message.replace(/^error: /, '')))) + '\n');
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(err.message.replace(/^error: /, ''), argv)))) + '\n');
       return 2;
     }
     return reportError(ctx.io, err, mode);

@@ -17,6 +17,22 @@ export interface Io {
   /** NO_COLOR / FORCE_COLOR / TTY; --no-color clears both. */
   color: { stdout: boolean; stderr: boolean };
   ci: boolean;
+  /** Values masked in everything written to stdout and stderr (ui/redact.ts). */
+  secrets: Secrets;
+}
+
+/**
+ * The secrets of this run: the API key (env, profile, login), webhook secrets held in memory, the signup
+ * token and `code`. Anything written to stdout or stderr has them replaced by their masked form.
+ */
+export interface Secrets {
+  /** Registers a value; values shorter than MIN_SECRET_LENGTH (ui/redact.ts) are ignored. */
+  add(value: string | undefined): void;
+  /** A value this run prints on purpose (the sandbox's own key, `--show-secret`): never masked. */
+  reveal(value: string): void;
+  /** `text` with every registered secret masked. */
+  redact(text: string): string;
+  readonly size: number;
 }
 
 export interface PromptBase {
@@ -67,7 +83,7 @@ export interface Ctx {
   defer(cleanup: () => unknown): void;
   /** Set by cli.ts from the parsed global options. */
   flags: GlobalFlags;
-  /** Writes a --verbose line to stderr (callers redact secrets first). */
+  /** Writes a --verbose line to stderr (redacted like every other write, see ui/redact.ts). */
   debug(line: string): void;
   /** The undici dispatcher every HTTP call goes through (a MockAgent in tests). */
   dispatcher(): Promise<Dispatcher>;
@@ -90,6 +106,9 @@ export interface CtxWithCleanup {
   /** Runs the deferred cleanups, LIFO, once. Failures become warnings on stderr. */
   cleanup(): Promise<void>;
 }
+
+/** Profile entries that hold secrets (the webhook secret is stored by `init`'s webhook step). */
+const SECRET_KEYS = ['apiKey', 'webhookSecret'] as const;
 
 /** Shared by the real ctx (system-ctx.ts) and the test twin, so config/api logic is the same in both. */
 export function assembleCtx(parts: CtxParts): CtxWithCleanup {
@@ -115,6 +134,11 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
         const p = profileName(ctx.flags.profile, parts.env);
         checkProfileName(p.name);
         const store = await parts.openStore(parts.env);
+        // Every stored key and webhook secret, of any profile: a server may echo any of them.
+        for (const name of store.profiles()) {
+          const p = store.profile(name);
+          for (const k of SECRET_KEYS) if (typeof p[k] === 'string') parts.io.secrets.add(p[k]);
+        }
         const settings = resolveSettings({
           flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang },
           env: parts.env,

@@ -33,6 +33,7 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   const forwardTo = o.forwardTo ? checkHttpUrl('--forward-to', o.forwardTo) : undefined;
   const api = await ctx.api(); // no key → exit 4 before anything starts
   const secrets = [...(o.secret ?? [])];
+  for (const s of secrets) ctx.io.secrets.add(s);
   const print = listenPrinter(ctx, o);
   let watch: EndpointWatch | undefined;
   const listener = await startWebhookListener({
@@ -59,7 +60,10 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   // endpoint is removed (CLI.md §7).
   ctx.defer(() => finishEndpoint(ctx, endpoint.id, endpoint.url, marker.started, o.keepEndpoint));
   await recordEndpoint(ctx, { id: endpoint.id, url: endpoint.url, ...marker });
-  if (endpoint.secret) secrets.push(endpoint.secret); // memory only: never printed, never stored
+  if (endpoint.secret) {
+    ctx.io.secrets.add(endpoint.secret);
+    secrets.push(endpoint.secret); // memory only: never printed, never stored
+  }
   else warn(ctx.io, `YCloud returned no secret for ${endpoint.id}: deliveries will be rejected unless --secret matches`);
 
   success(ctx.io, `Created webhook endpoint ${endpoint.id} for ${endpoint.url} (${events.length} event types, secret ${mask(endpoint.secret)})`);

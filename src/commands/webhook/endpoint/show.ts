@@ -9,6 +9,7 @@ export function shownEndpoint(e: WebhookEndpoint, showSecret?: boolean): Webhook
 }
 
 export function renderEndpoint(ctx: Ctx, o: { json?: boolean; showSecret?: boolean }, e: WebhookEndpoint): void {
+  if (o.showSecret && e.secret) ctx.io.secrets.reveal(e.secret); // asked for by name: not masked
   const shown = shownEndpoint(e, o.showSecret);
   render(ctx.io, o, shown, (x) =>
     formatFields(ctx.io, [
