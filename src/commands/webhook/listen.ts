@@ -10,7 +10,7 @@ import {
   currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, isLoopbackUrl, listenDescription, recordEndpoint,
 } from '../../core/webhook/endpoints.js';
 import { apiForCleanup } from '../../core/api/from-ctx.js';
-import { mask, say, success, warn } from '../../ui/format.js';
+import { mask, printable, say, success, warn } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
 import { listenPrinter } from './listen-output.js';
 
@@ -77,11 +77,11 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
     onChange: (status) =>
       status === 'active'
         ? say(ctx.io, `endpoint ${endpoint.id} is active again`)
-        : warn(ctx.io, `YCloud marks endpoint ${endpoint.id} as ${status}: it receives no events (an endpoint that fails often becomes pending)`),
+        : warn(ctx.io, `YCloud marks endpoint ${endpoint.id} as ${printable(String(status))}: it receives no events (an endpoint that fails often becomes pending)`),
     onError: (err) =>
       warn(ctx.io, err instanceof YcpError && err.info.code === 'NOT_FOUND'
         ? `endpoint ${endpoint.id} no longer exists at YCloud: no more events will arrive`
-        : `could not check endpoint ${endpoint.id}: ${(err as Error).message}`),
+        : `could not check endpoint ${endpoint.id}: ${printable((err as Error).message)}`),
   });
   await new Promise<void>((resolve) => (ctx.signal.aborted ? resolve() : ctx.signal.addEventListener('abort', () => resolve(), { once: true })));
   await watch.done;
