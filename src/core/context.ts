@@ -184,7 +184,8 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
         try {
           await withTimeout(Promise.resolve().then(fn), 10_000);
         } catch (err) {
-          parts.io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
+          // An error the run already reported (reportError marks it) is not repeated as a warning.
+          if (!(err as { printed?: boolean }).printed) parts.io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
         }
       }
     },

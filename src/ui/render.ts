@@ -77,5 +77,7 @@ export function reportError(io: Io, err: unknown, mode: OutputMode): number {
     if (e.kind === 'internal' && mode.verbose && e.cause instanceof Error && e.cause.stack) out += e.cause.stack + '\n';
     io.stderr.write(out);
   }
+  // Shown once: a cleanup that meets the same error (a config write that failed) does not repeat it.
+  if (err && typeof err === 'object') (err as { printed?: boolean }).printed = true;
   return EXIT_CODE[e.kind];
 }
