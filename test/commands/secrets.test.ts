@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, expectNoSecrets, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
-import { aPage, aWaba, anEchoingError, E164 } from '../helpers/builders.js';
+import { aPage, aWaba, anEchoingError, anEndpoint, E164 } from '../helpers/builders.js';
 import { cleanCommanderMessage, createSecrets, looksSecret, MIN_SECRET_LENGTH } from '../../src/ui/redact.js';
 
 let t: TestCtx;
@@ -91,6 +91,23 @@ describe('webhook secrets', () => {
     t = ctx({ env: { YCLOUD_WEBHOOK_SECRET: secret }, secrets: [secret] });
     t.agent.get('http://127.0.0.1:3999').intercept({ path: '/hook', method: 'POST' }).reply(500, secret);
     expect(await t.run(['webhook', 'trigger', 'whatsapp.message.updated', '--to', 'http://127.0.0.1:3999/hook', '--json'])).toBe(1);
+  });
+});
+
+describe('endpoint secrets', () => {
+  const EP = anEndpoint();
+  test('rotate-secret: the new secret is shown masked, with --verbose too', async () => {
+    t = ctx({ secrets: [EP.secret!] });
+    t.api.on('POST', `/webhookEndpoints/${EP.id}/rotateSecret`).reply(200, EP);
+    expect(await t.run(['webhook', 'endpoint', 'rotate-secret', EP.id, '--verbose'])).toBe(0);
+    expect(t.stdout()).toContain('secret\twhsec_abc…3f1');
+  });
+
+  test('--show-secret shows it in full even when YCLOUD_WEBHOOK_SECRET holds the same value', async () => {
+    t = ctx({ env: { YCLOUD_WEBHOOK_SECRET: EP.secret } });
+    t.api.on('GET', '/webhookEndpoints?page=1&limit=100').reply(200, aPage([EP]));
+    expect(await t.run(['webhook', 'endpoint', 'list', '--show-secret', '--json'])).toBe(0);
+    expect(JSON.parse(t.stdout())[0].secret).toBe(EP.secret);
   });
 });
 
