@@ -23,7 +23,7 @@ import { registerOnboarding } from './commands/onboarding.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0    success (a check or wait whose condition holds)
-  1    YCloud API error, network failure, internal error
+  1    YCloud API error, network failure, config file not readable/writable, internal error
   2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
   3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
   4    authentication: no API key, or YCloud answered 401
