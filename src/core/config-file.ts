@@ -5,7 +5,6 @@
 // died is recovered. The file is never read or written through a symbolic link.
 import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs';
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,6 +16,9 @@ export const LOCK_STALE_MS = 10_000;
 export const LOCK_WAIT_MS = 15_000;
 
 export type ConfigData = Record<string, unknown>;
+
+/** Unique enough for temp-file and lock names (not a secret; node:crypto would cost start-up time). */
+const nonce = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 
 /**
  * The file's text, or undefined when it does not exist. A symbolic link is refused (a link could make
@@ -77,7 +79,7 @@ export async function updateConfigFile(path: string, change: (current: ConfigDat
 }
 
 async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const tmp = `${path}.${process.pid}.${nonce()}.tmp`;
   try {
     // 'wx': a fresh file of our own (never an existing one or a link), owner-only: it holds the key.
     const fh = await open(tmp, 'wx', 0o600);
@@ -103,7 +105,7 @@ interface LockOwner {
 
 async function acquireLock(path: string): Promise<() => Promise<void>> {
   const lock = `${path}.lock`;
-  const me: LockOwner = { pid: process.pid, host: hostname(), nonce: randomBytes(8).toString('hex') };
+  const me: LockOwner = { pid: process.pid, host: hostname(), nonce: nonce() };
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
@@ -162,7 +164,7 @@ function alive(pid: number): boolean {
  * rename), it is put back.
  */
 async function breakLock(lock: string, judged: LockOwner | undefined): Promise<void> {
-  const aside = `${lock}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = `${lock}.${process.pid}.${nonce()}.stale`;
   try {
     await rename(lock, aside);
   } catch {
