@@ -3,7 +3,7 @@
 // config.json is refused and its target left untouched; a parse error names the file and the position,
 // never the file's contents.
 import { spawn } from 'node:child_process';
-import { chmodSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -97,16 +97,21 @@ function readdirNames(dir: string): string[] {
 }
 
 /**
- * Runs the binary as an unprivileged user when the tests run as root (root writes through a 0555
- * directory, so the permission problem only shows for someone else).
+ * Runs the binary so that a 0555 folder really refuses it. Root writes through any mode, so as root the
+ * child runs without the capabilities that bypass file permissions (setpriv, from util-linux), or
+ * else as `nobody` (that needs the checkout to be readable by others).
  */
 function runAs(args: string[], env: Record<string, string>): Promise<BinResult> {
-  const asNobody = process.getuid?.() === 0;
+  const root = process.getuid?.() === 0;
+  const setpriv = root ? ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p)) : undefined;
+  const [cmd, argv] = setpriv
+    ? [setpriv, ['--bounding-set', '-dac_override,-dac_read_search,-fowner', process.execPath, BIN, ...args]]
+    : [process.execPath, [BIN, ...args]];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(cmd, argv, {
       env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
-      ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
+      ...(root && !setpriv ? { uid: 65534, gid: 65534 } : {}),
     });
     let stdout = '';
     let stderr = '';
