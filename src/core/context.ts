@@ -136,8 +136,8 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
         const store = await parts.openStore(parts.env);
         // Every stored key and webhook secret, of any profile: a server may echo any of them.
         for (const name of store.profiles()) {
-          const p = store.profile(name);
-          for (const k of SECRET_KEYS) if (typeof p[k] === 'string') parts.io.secrets.add(p[k]);
+          const stored = store.profile(name);
+          for (const k of SECRET_KEYS) if (typeof stored[k] === 'string') parts.io.secrets.add(stored[k]);
         }
         const settings = resolveSettings({
           flags: { baseUrl: ctx.flags.baseUrl, lang: ctx.flags.lang },

@@ -7,7 +7,8 @@ import { mask } from './format.js';
 
 /**
  * Shorter values are not registered: masking every "abc" in the output would garble it, and no real key
- * or secret is this short (YCloud keys are 32 characters, webhook secrets start with `whsec_`).
+ * or secret is this short (`login` and `init` refuse a key under 8 characters; webhook secrets are
+ * `whsec_` and more).
  */
 export const MIN_SECRET_LENGTH = 8;
 

@@ -63,8 +63,7 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   if (endpoint.secret) {
     ctx.io.secrets.add(endpoint.secret);
     secrets.push(endpoint.secret); // memory only: never printed, never stored
-  }
-  else warn(ctx.io, `YCloud returned no secret for ${endpoint.id}: deliveries will be rejected unless --secret matches`);
+  } else warn(ctx.io, `YCloud returned no secret for ${endpoint.id}: deliveries will be rejected unless --secret matches`);
 
   success(ctx.io, `Created webhook endpoint ${endpoint.id} for ${endpoint.url} (${events.length} event types, secret ${mask(endpoint.secret)})`);
   say(ctx.io, `Ready: ${target.via}; receiving on ${listener.url}${forwardTo ? `, forwarding to ${forwardTo}` : ''}${o.output ? `, recording to ${o.output}` : ''}. Press Ctrl-C to stop.`);
