@@ -4,7 +4,7 @@
 // (mode 0600) and renames it over the old one, then releases the lock. A lock left by a process that
 // died is recovered. The file is never read or written through a symbolic link.
 import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -71,28 +71,34 @@ export async function updateConfigFile(path: string, change: (current: ConfigDat
   const release = await acquireLock(path);
   try {
     const next = change(parseConfigText(readConfigText(path) ?? '', path));
-    await writeAtomic(path, JSON.stringify(next, undefined, '\t'));
+    await writeWithConf(path, next);
     return next;
   } finally {
     await release();
   }
 }
 
-async function writeAtomic(path: string, text: string): Promise<void> {
-  const tmp = `${path}.${process.pid}.${nonce()}.tmp`;
+/**
+ * The write itself is conf's (ARCHITECTURE §6: conf owns the file format, the 0600 mode and the atomic
+ * temp-file-and-rename); what conf lacks, the lock and the re-read, is done around it. conf and its
+ * validator load only here, so commands that only read never pay for them.
+ */
+async function writeWithConf(path: string, next: ConfigData): Promise<void> {
   try {
-    // 'wx': a fresh file of our own (never an existing one or a link), owner-only: it holds the key.
-    const fh = await open(tmp, 'wx', 0o600);
-    try {
-      await fh.writeFile(text, 'utf8');
-      await fh.chmod(0o600); // whatever the umask
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
+    const { default: Conf } = await import('conf');
+    const c = new Conf<ConfigData>({
+      projectName: 'ycp',
+      projectSuffix: '',
+      cwd: dirname(path),
+      configName: 'config',
+      // The file holds the API key: owner-only. conf's own default is 0o666.
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+      accessPropertiesByDotNotation: false,
+    });
+    c.store = next;
+    await chmod(path, 0o600); // whatever the umask was when the temp file was made
   } catch (err) {
-    await unlink(tmp).catch(() => undefined);
     throw ioError('write', path, err, dirname(path));
   }
 }
