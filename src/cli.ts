@@ -4,6 +4,7 @@ import { envHelp } from './core/settings.js';
 import { disableColor } from './ui/io.js';
 import { errorDocument, reportError } from './ui/render.js';
 import { colors, loadColors } from './ui/format.js';
+import { cleanCommanderMessage } from './ui/redact.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
 import { registerAuth } from './commands/auth/index.js';
@@ -22,14 +23,17 @@ import { settingOption } from './commands/args.js';
 const EXIT_CODES_HELP = `
 Exit codes:
   0    success (a check or wait whose condition holds)
-  1    YCloud API error, network failure, internal error
+  1    YCloud API error, network failure, config file not readable/writable, internal error
   2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
   3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
   4    authentication: no API key, or YCloud answered 401
   130  cancelled (Ctrl-C); cleanups have run`;
 
-/** A fresh program on every run: commander keeps parsed values on the instance. */
-export function buildProgram(ctx: Ctx): Command {
+/**
+ * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
+ * keep its values out of commander's own error messages.
+ */
+export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   const program = new Command('ycp');
   program
     .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
@@ -48,7 +52,7 @@ export function buildProgram(ctx: Ctx): Command {
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(colors(ctx.io).err.red(s)),
+      outputError: (s, write) => write(colors(ctx.io).err.red(cleanCommanderMessage(s, argv))),
     })
     .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
 
@@ -68,7 +72,7 @@ export function buildProgram(ctx: Ctx): Command {
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
   await loadColors(ctx.io);
-  const program = buildProgram(ctx);
+  const program = buildProgram(ctx, argv);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -84,7 +88,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', err.message.replace(/^error: /, '')))) + '\n');
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(err.message.replace(/^error: /, ''), argv)))) + '\n');
       return 2;
     }
     return reportError(ctx.io, err, mode);

@@ -18,6 +18,22 @@ export interface Io {
   /** NO_COLOR / FORCE_COLOR / TTY; --no-color clears both. */
   color: { stdout: boolean; stderr: boolean };
   ci: boolean;
+  /** Values masked in everything written to stdout and stderr (ui/redact.ts). */
+  secrets: Secrets;
+}
+
+/**
+ * The secrets of this run: the API key (env, profile, login), webhook secrets held in memory, the signup
+ * token and `code`. Anything written to stdout or stderr has them replaced by their masked form.
+ */
+export interface Secrets {
+  /** Registers a value; values shorter than MIN_SECRET_LENGTH (ui/redact.ts) are ignored. */
+  add(value: string | undefined): void;
+  /** A value this run prints on purpose (the sandbox's own key, `--show-secret`): never masked. */
+  reveal(value: string): void;
+  /** `text` with every registered secret masked. */
+  redact(text: string): string;
+  readonly size: number;
 }
 
 export interface PromptBase {
@@ -77,7 +93,7 @@ export interface Ctx {
    * its cleanups run when the returned `cleanup` is awaited, not at the end of the whole run.
    */
   child(o?: { flags?: GlobalFlags }): CtxWithCleanup;
-  /** Writes a --verbose line to stderr (callers redact secrets first). */
+  /** Writes a --verbose line to stderr (redacted like every other write, see ui/redact.ts). */
   debug(line: string): void;
   /** The undici dispatcher every HTTP call goes through (a MockAgent in tests). */
   dispatcher(): Promise<Dispatcher>;
@@ -100,6 +116,9 @@ export interface CtxWithCleanup {
   /** Runs the deferred cleanups, LIFO, once. Failures become warnings on stderr. */
   cleanup(): Promise<void>;
 }
+
+/** Profile entries that hold secrets (the webhook secret is stored by `init`'s webhook step). */
+const SECRET_KEYS = ['apiKey', 'webhookSecret'] as const;
 
 /** Shared by the real ctx (system-ctx.ts) and the test twin, so config/api logic is the same in both. */
 export function assembleCtx(parts: CtxParts): CtxWithCleanup {
@@ -136,6 +155,11 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
           const p = profileName(flags.profile, parts.env);
           checkProfileName(p.name);
           const store = await openStore();
+          // Every stored key and webhook secret, of any profile: a server may echo any of them.
+          for (const name of store.profiles()) {
+            const stored = store.profile(name);
+            for (const k of SECRET_KEYS) if (typeof stored[k] === 'string') io.secrets.add(stored[k]);
+          }
           const input = { flags: flags.settings ?? {}, env: parts.env, profile: store.profile(p.name) };
           const settings = resolveSettings(input);
           const lang = normalizeLang(settings.lang.value);
@@ -201,7 +225,8 @@ function cleanupScope(io: Io): { defer(fn: () => unknown): void; run(): Promise<
         try {
           await withTimeout(Promise.resolve().then(fn), 10_000);
         } catch (err) {
-          io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
+          // An error the run already reported (reportError marks it) is not repeated as a warning.
+          if (!(err instanceof YcpError && err.reported)) io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
         }
       }
     },

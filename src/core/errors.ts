@@ -1,5 +1,17 @@
 // ARCHITECTURE §4: the kind alone picks the exit code. The table is a contract (`ycp help exit-codes`).
-export type ErrorKind = 'usage' | 'auth' | 'pending' | 'api' | 'network' | 'cancelled' | 'internal';
+//
+// | kind      | exit | raised when                                                                       |
+// |-----------|------|-----------------------------------------------------------------------------------|
+// | usage     | 2    | bad arguments or values; a prompt needed but not possible; an invalid config file |
+// | auth      | 4    | no API key; YCloud answers 401                                                    |
+// | pending   | 3    | the thing checked is not (yet) in the wanted state; a wait timed out               |
+// | api       | 1    | any other YCloud 4xx/5xx                                                          |
+// | network   | 1    | DNS, TLS, reset or timed-out connection                                           |
+// | io        | 1    | the local file system refused: the config file or its folder cannot be read or    |
+// |           |      | written (permission, read-only, full disk), is a symbolic link, or stays locked   |
+// | cancelled | 130  | Ctrl-C, SIGTERM, a prompt left                                                    |
+// | internal  | 1    | anything unclassified: a bug in ycp                                               |
+export type ErrorKind = 'usage' | 'auth' | 'pending' | 'api' | 'network' | 'io' | 'cancelled' | 'internal';
 
 export const EXIT_CODE: Record<ErrorKind, number> = {
   usage: 2,
@@ -7,6 +19,7 @@ export const EXIT_CODE: Record<ErrorKind, number> = {
   pending: 3,
   api: 1,
   network: 1,
+  io: 1,
   cancelled: 130,
   internal: 1,
 };

@@ -1,8 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { YcpError, usageError } from './errors.js';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { usageError } from './errors.js';
+import type { ConfigData } from './config-file.js';
 
-/** Per-profile settings and state (init progress, signup results) kept in one 0600 file. */
+/** Per-profile settings and state (init progress, signup results) kept in one 0600 file (config-file.ts). */
 export interface Store {
   readonly path: string;
   profiles(): string[];
@@ -29,91 +30,75 @@ export function checkProfileName(name: string): string {
 }
 
 /**
- * Opens the store. Reads parse the JSON file directly (conf and its ajv cost ~100 ms to load, and most
- * commands only read); the first write opens conf, which owns the file format, mode and atomic writes.
+ * Opens the store. Reads parse the file once; each write goes through config-file.ts, which re-reads
+ * the file under a lock and applies only that write's change, so writers in other processes lose
+ * nothing. (The name is historical: the `conf` package wrote the file before it was made lock-safe.)
  */
 export async function openConfStore(env: Readonly<Record<string, string | undefined>>): Promise<Store> {
   const path = await configPathFor(env);
-  let data = readConfigFile(path);
-  let conf: Promise<{ set(k: string, v: unknown): void; get(k: string): unknown }> | undefined;
-  const writer = () =>
-    (conf ??= import('conf').then(({ default: Conf }) => {
-      const c = new Conf<Record<string, unknown>>({
-        projectName: 'ycp',
-        projectSuffix: '',
-        cwd: dirname(path),
-        configName: 'config',
-        // The file holds the API key: owner-only. conf's own default is 0o666.
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        accessPropertiesByDotNotation: false,
-      });
-      return c;
-    }));
-  const all = (): Record<string, Record<string, unknown>> => (data.profiles as Record<string, Record<string, unknown>> | undefined) ?? {};
+  // Loaded on first config read, not at start-up: `ycp --help` never opens the config.
+  const { parseConfigText, readConfigText, updateConfigFile } = await import('./config-file.js');
+  // What the file held at the last read or write, and the changes of this process not written yet:
+  // a read sees both, as if every write had landed at once.
+  let disk = parseConfigText(readConfigText(path) ?? '', path);
+  const pending: Change[] = [];
+  const view = () => pending.reduce((d, change) => change(d), disk);
+  const all = (d = view()): Profiles => (d.profiles && typeof d.profiles === 'object' ? (d.profiles as Profiles) : {});
   let chain: Promise<unknown> = Promise.resolve();
   let failure: unknown;
-  const write = (profiles: Record<string, Record<string, unknown>>): Promise<void> => {
-    data = { ...data, profiles };
+  const write = (change: Change): Promise<void> => {
+    pending.push(change);
     const done = chain.then(async () => {
-      const c = await writer();
-      c.set('profiles', profiles);
+      try {
+        disk = await updateConfigFile(path, change);
+      } finally {
+        pending.splice(pending.indexOf(change), 1);
+      }
     });
     chain = done.catch((err) => (failure ??= err));
     done.catch(() => {}); // handled here; an awaiting caller still sees the rejection
     return done;
   };
+  const withProfiles = (d: ConfigData, edit: (p: Profiles) => Profiles): ConfigData => ({ ...d, profiles: edit({ ...all(d) }) });
   return {
     path,
     profiles: () => Object.keys(all()),
     profile: (name) => (Object.hasOwn(all(), name) ? all()[name]! : {}),
     set(profile, key, value) {
-      const p = { ...all() };
-      p[checkProfileName(profile)] = { ...(p[profile] ?? {}), [key]: value };
-      return write(p);
+      checkProfileName(profile);
+      return write((d) => withProfiles(d, (p) => ({ ...p, [profile]: { ...(p[profile] ?? {}), [key]: value } })));
     },
     unset(profile, key) {
-      const p = { ...all() };
-      if (!p[profile]) return Promise.resolve();
-      const { [key]: _gone, ...rest } = p[profile];
-      p[profile] = rest;
-      return write(p);
+      if (!Object.hasOwn(all(), profile)) return Promise.resolve();
+      return write((d) =>
+        withProfiles(d, (p) => {
+          if (!p[profile]) return p;
+          const { [key]: _gone, ...rest } = p[profile];
+          return { ...p, [profile]: rest };
+        }),
+      );
     },
     deleteProfile(profile) {
-      const p = { ...all() };
-      delete p[profile];
-      return write(p);
+      return write((d) =>
+        withProfiles(d, (p) => {
+          delete p[profile];
+          return p;
+        }),
+      );
     },
     async flush() {
       await chain;
       if (failure) {
         const err = failure;
         failure = undefined;
-        throw new YcpError('internal', `could not write the config file ${path}: ${(err as Error).message}`, { cause: err });
+        throw err; // a YcpError from config-file.ts: 'io' (exit 1), or 'usage' when the file became invalid
       }
     },
   };
 }
 
-function readConfigFile(path: string): Record<string, unknown> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return {};
-    throw new YcpError('usage', `cannot read the config file ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  try {
-    const parsed = text.trim() === '' ? {} : (JSON.parse(text) as unknown);
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('it is not a JSON object');
-    return parsed as Record<string, unknown>;
-  } catch (err) {
-    throw new YcpError('usage', `the config file is not valid: ${(err as Error).message}`, {
-      hint: `fix or delete ${path}, then run \`ycp login\` again`,
-      cause: err,
-    });
-  }
-}
+type Profiles = Record<string, Record<string, unknown>>;
+type Change = (data: ConfigData) => ConfigData;
 
 /** File mode of the config file, or undefined when it does not exist yet. */
 export function fileMode(path: string): number | undefined {

@@ -1,5 +1,6 @@
 import { en, type MsgKey } from './en.js';
 import { zhCN } from './zh-CN.js';
+import { printable } from '../core/printable.js';
 
 export type { MsgKey };
 export type Lang = 'en' | 'zh-CN';
@@ -13,13 +14,16 @@ export interface Msg {
 
 export const CATALOGS: Record<Lang, Record<MsgKey, string>> = { en, 'zh-CN': zhCN };
 
-/** `lang` comes from the `lang` setting, already normalised to en / zh-CN; anything else falls back to en. */
+/**
+ * `lang` comes from the `lang` setting, already normalised to en / zh-CN; anything else falls back to en.
+ * Parameters are often network text (WABA names, error messages): they are interpolated printable.
+ */
 export function t(lang: string | undefined, key: MsgKey, params: Params = {}): string {
   const cat = CATALOGS[lang === 'zh-CN' ? 'zh-CN' : 'en'];
   return (cat[key] ?? en[key]).replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const v = params[name]!;
-    return typeof v === 'object' ? t(lang, v.key, v.params) : String(v);
+    return typeof v === 'object' ? t(lang, v.key, v.params) : printable(String(v));
   });
 }
 

@@ -1,6 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { Io } from '../core/context.js';
 
+/** The one escaping helper for network text shown to people (core/printable.ts). */
+export { printable } from '../core/printable.js';
+
 /** Secrets are shown as the first and last 3 characters at most (CLI.md §7). */
 export function mask(secret: string | undefined): string {
   if (!secret) return '';

@@ -1,4 +1,5 @@
 import type { Io } from '../core/context.js';
+import { createSecrets, redacting } from './redact.js';
 
 export interface IoStreams {
   stdin: NodeJS.ReadableStream;
@@ -9,9 +10,15 @@ export interface IoStreams {
   stderrTTY: boolean;
 }
 
-/** ARCHITECTURE §5: colour is decided once per stream, here. */
+/**
+ * ARCHITECTURE §5: colour is decided once per stream, here. Both output streams are wrapped so every
+ * write is redacted (ui/redact.ts); the secrets the environment holds are known from the start.
+ */
 export function createIo(s: IoStreams, env: Readonly<Record<string, string | undefined>>): Io {
   const ci = isCi(env);
+  const secrets = createSecrets();
+  secrets.add(env.YCLOUD_API_KEY);
+  secrets.add(env.YCLOUD_WEBHOOK_SECRET);
   const colorFor = (tty: boolean) => {
     if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
     if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
@@ -21,13 +28,14 @@ export function createIo(s: IoStreams, env: Readonly<Record<string, string | und
     get stdin() {
       return s.stdin;
     },
-    stdout: s.stdout,
-    stderr: s.stderr,
+    stdout: redacting(s.stdout, secrets),
+    stderr: redacting(s.stderr, secrets),
     stdoutTTY: s.stdoutTTY,
     stderrTTY: s.stderrTTY,
     canPrompt: s.stdinTTY && s.stdoutTTY && !ci,
     color: { stdout: colorFor(s.stdoutTTY), stderr: colorFor(s.stderrTTY) },
     ci,
+    secrets,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Io } from '../core/context.js';
 import { YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
-import { colors } from './format.js';
+import { colors, printable } from './format.js';
 
 export interface OutputMode {
   json?: boolean;
@@ -22,9 +22,9 @@ export function emitLine(io: Io, obj: unknown): void {
   io.stdout.write(JSON.stringify(obj) + '\n');
 }
 
-/** `key: value` lines for one object; on a TTY the keys are aligned and dimmed. */
+/** `key: value` lines for one object; on a TTY the keys are aligned and dimmed. Values are shown printable. */
 export function formatFields(io: Io, fields: [string, string | number | boolean | undefined | null][]): string {
-  const shown = fields.filter(([, v]) => v !== undefined && v !== null && v !== '');
+  const shown = fields.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, printable(String(v))] as const);
   if (!io.stdoutTTY) return shown.map(([k, v]) => `${k}\t${v}`).join('\n') + '\n';
   const w = Math.max(...shown.map(([k]) => k.length));
   const ch = colors(io).out;
@@ -71,16 +71,19 @@ export function reportError(io: Io, err: unknown, mode: OutputMode): number {
     io.stderr.write('cancelled\n');
   } else {
     const ch = colors(io).err;
-    let out = `${ch.red('error:')} ${e.message}\n`;
+    // Messages and codes may carry a server's or an app's words: shown escaped, never as controls.
+    let out = `${ch.red('error:')} ${printable(e.message)}\n`;
     const facts = [
-      e.info.code && !e.info.code.startsWith('HTTP_') ? `code: ${e.info.code}` : undefined,
-      e.info.metaCode ? `meta code: ${e.info.metaCode}` : undefined,
-      e.info.requestId ? `request id: ${e.info.requestId}` : undefined,
+      e.info.code && !e.info.code.startsWith('HTTP_') ? `code: ${printable(e.info.code)}` : undefined,
+      e.info.metaCode ? `meta code: ${printable(e.info.metaCode)}` : undefined,
+      e.info.requestId ? `request id: ${printable(e.info.requestId)}` : undefined,
     ].filter(Boolean);
     if (facts.length) out += facts.join('   ') + '\n';
-    if (e.info.hint) out += `${ch.dim('hint:')} ${e.info.hint}\n`;
+    if (e.info.hint) out += `${ch.dim('hint:')} ${printable(e.info.hint)}\n`;
     if (e.kind === 'internal' && mode.verbose && e.cause instanceof Error && e.cause.stack) out += e.cause.stack + '\n';
     io.stderr.write(out);
   }
+  // Shown once: a cleanup that meets the same error (a config write that failed) does not repeat it.
+  if (err instanceof YcpError) err.reported = true;
   return EXIT_CODE[e.kind];
 }

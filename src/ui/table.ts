@@ -1,5 +1,5 @@
 import type { Io } from '../core/context.js';
-import { colors, relativeTime } from './format.js';
+import { colors, printable, relativeTime } from './format.js';
 
 export interface Column<T> {
   header: string;
@@ -9,16 +9,20 @@ export interface Column<T> {
   color?: (value: string) => string | undefined;
 }
 
-/** gh's table printer: aligned with a header on a TTY; tab-separated, headerless, uncoloured otherwise. */
+/**
+ * gh's table printer: aligned with a header on a TTY; tab-separated, headerless, uncoloured otherwise.
+ * Cells are network text (WABA, template and business names): control characters are shown escaped,
+ * so a name can neither add a row, split a column nor drive the terminal.
+ */
 export function formatTable<T>(io: Io, rows: T[], cols: Column<T>[], now: number): string {
   const tty = io.stdoutTTY;
   const cell = (c: Column<T>, r: T) => {
     const v = c.get(r);
-    const s = v === undefined || v === null ? '' : String(v);
+    const s = v === undefined || v === null ? '' : printable(String(v));
     return tty && c.time ? relativeTime(s, now) : s;
   };
   const body = rows.map((r) => cols.map((c) => cell(c, r)));
-  if (!tty) return body.map((cells) => cells.map((s) => s.replace(/[\t\n]/g, ' ')).join('\t') + '\n').join('');
+  if (!tty) return body.map((cells) => cells.join('\t') + '\n').join('');
   const widths = cols.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
   const ch = colors(io).out;
   const line = (cells: string[], paint?: (s: string, i: number) => string) =>

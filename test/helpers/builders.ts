@@ -85,6 +85,11 @@ export function aPage<T>(items: T[], o: { page?: number; limit?: number; total?:
   return { offset: ((o.page ?? 1) - 1) * limit, limit, length: items.length, ...(o.total !== undefined ? { total: o.total } : {}), items };
 }
 
+/** An error body from a server that echoes the key back, in its message and as the request id. */
+export function anEchoingError(status: number, code: string, key: string) {
+  return anError(status, code, `invalid api key ${key}`, { requestId: key });
+}
+
 export function anError(status: number, code: string, message = code.toLowerCase().replace(/_/g, ' '), extra: Record<string, unknown> = {}) {
   return { error: { status, code, message, requestId: 'req_1KjtKI80IKoaJNa6n6p', ...extra } };
 }

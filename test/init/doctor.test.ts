@@ -46,7 +46,7 @@ describe('ycp doctor', () => {
     expect(await run(['doctor', '--json'], t.ctx)).toBe(3);
     rmSync(dir, { recursive: true, force: true });
     expect(byId('config')).toMatchObject({ level: 'fail', fix: 'fix or delete the file, then run `ycp login` again' });
-    expect(byId('config')!.message).toContain(`${dir}/config.json cannot be read: the config file is not valid`);
+    expect(byId('config')!.message).toContain(`${dir}/config.json cannot be read: the config file ${dir}/config.json is not valid JSON (line 1, column 3)`);
     expect(byId('api')!.level).toBe('pass');
     expect(JSON.parse(t!.stdout()).summary.fail).toBe(1);
   });

@@ -65,7 +65,7 @@ describe('init runs the offered signup commands', () => {
     // What the page does after the fake SDK's consent dialog: the sandbox's signup, then the callback.
     const s = sb.signup({ businessName: 'Acme Bakery' });
     const body = JSON.stringify({ state: await stateToken(url), code: CODE, event: 'FINISH', waba_id: s.waba_id, phone_number_id: s.phone_number_id, business_id: s.business_id });
-    expect((await http(url, 'POST', '/ycp/callback', body, { 'content-type': 'application/json' })).status).toBe(202);
+    expect((await http(url, 'POST', '/ycp/callback', body, { 'content-type': 'application/json', origin: new URL(url).origin })).status).toBe(202);
 
     expect(await running).toBe(0);
     const err = t.stderr();
@@ -135,7 +135,7 @@ describe('init runs the offered signup commands', () => {
     const url = await servingUrl(t, running);
     const pid = await readPid(pf);
     const body = JSON.stringify({ state: await stateToken(url), code: CODE, event: 'FINISH', waba_id: '104996844321234', phone_number_id: '1234567890123456' });
-    expect((await http(url, 'POST', '/ycp/callback', body, { 'content-type': 'application/json' })).status).toBe(202);
+    expect((await http(url, 'POST', '/ycp/callback', body, { 'content-type': 'application/json', origin: new URL(url).origin })).status).toBe(202);
     expect(await running).toBe(0);
     // Checked synchronously on return: nothing else ran in between.
     expect(alive(pid)).toBe(false);

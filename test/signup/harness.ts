@@ -48,7 +48,8 @@ export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
       return String(readConfigBlock(page.body)?.state);
     },
     post: (body, headers = {}) =>
-      http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', ...headers }),
+      // The page's own origin, as its same-origin fetch sends it (the server refuses any other).
+      http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', origin: new URL(base).origin, ...headers }),
     get: (path, headers) => http('GET', path, undefined, headers),
   };
 }

@@ -32,7 +32,10 @@ function http(method: string, path: string, body?: string | Buffer, headers: Rec
   });
 }
 const json = { 'content-type': 'application/json' };
-const post = (body: unknown, headers: Record<string, string> = json) => http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), headers);
+/** What the page's fetch sends: its own origin (a same-origin POST always carries Origin). */
+const own = () => ({ origin: new URL(server.localUrl).origin });
+const post = (body: unknown, headers: Record<string, string> = json) =>
+  http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), { ...own(), ...headers });
 const token = async () => String(readConfigBlock((await http('GET', '/')).body)!.state);
 const finish = (state: string, over: Record<string, unknown> = {}) => ({ state, event: 'FINISH', code: SIGNUP_CODE, waba_id: '111', phone_number_id: '222', ...over });
 
@@ -78,6 +81,21 @@ describe('signup capture server', () => {
     const next = server.next(ac.signal);
     expect((await post(finish(state))).status).toBe(202);
     expect((await next).capture.wabaId).toBe('111');
+  });
+
+  test('takes the callback only from the page origin: another origin, `null` or none is 403 and the token stays good', async () => {
+    await start();
+    const state = await token();
+    for (const origin of ['https://evil.example', 'null', 'http://127.0.0.1:1', `http://127.0.0.1:${server.port}.evil.example`]) {
+      expect(await post(finish(state), { ...json, origin }), origin).toMatchObject({ status: 403, body: '{"error":"the callback is only accepted from the signup page itself (Origin)"}' });
+    }
+    expect((await http('POST', '/ycp/callback', JSON.stringify(finish(state)), json)).status).toBe(403); // no Origin at all
+    // The tunnel's origin once serve knows it; `localhost` always (the server is on 127.0.0.1).
+    server.allowOrigin('https://abc.trycloudflare.com/');
+    const next = server.next(ac.signal);
+    expect((await post(finish(state), { ...json, origin: 'https://abc.trycloudflare.com' })).status).toBe(202);
+    expect((await next).capture.wabaId).toBe('111');
+    expect(await post(finish(state), { ...json, origin: `http://localhost:${server.port}` })).toMatchObject({ status: 409 });
   });
 
   test('only POST with application/json, a small body and digit IDs', async () => {

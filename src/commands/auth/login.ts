@@ -25,6 +25,7 @@ export async function authLogin(ctx: Ctx, o: AuthLoginOptions): Promise<void> {
       })
     ).trim();
   }
+  ctx.io.secrets.add(key); // before anything can fail: a server may echo it in its error
   if (!key) throw usageError('no API key was given on stdin');
   if (/\s/.test(key)) throw usageError('the API key must not contain spaces or line breaks');
   // Verify before saving: a wrong key stored now would fail later, far from its cause.

@@ -3,7 +3,7 @@ import { formatDuration } from '../../core/duration.js';
 import type { Message } from '../../core/api/types.js';
 import { buildSendRequest } from '../../core/message/build.js';
 import { waitForMessageStatus } from '../../core/message/wait.js';
-import { success, say } from '../../ui/format.js';
+import { printable as p, success, say } from '../../ui/format.js';
 import { emitLine, render, streaming } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { GlobalOpts } from '../shared.js';
@@ -28,16 +28,16 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
   const sent = await api.sendMessage(body, { direct: o.direct });
   if (!o.wait) {
     render(ctx.io, o, sent, (m) => {
-      success(ctx.io, `Message ${m.id} to ${m.to ?? body.to}: ${m.status ?? 'accepted'}`);
-      say(ctx.io, `follow it: ycp message get ${m.id}`);
-      return `${m.id}\t${m.status ?? ''}`;
+      success(ctx.io, `Message ${p(m.id)} to ${p(m.to ?? body.to)}: ${p(m.status ?? 'accepted')}`);
+      say(ctx.io, `follow it: ycp message get ${p(m.id)}`);
+      return `${p(m.id)}\t${p(m.status ?? '')}`;
     });
     return;
   }
   const line = (event: string, m: Message, elapsedMs: number) =>
     emitLine(ctx.io, { event, id: m.id, status: m.status, wamid: m.wamid, errorCode: m.errorCode, errorMessage: m.errorMessage, elapsedMs });
   if (o.json) line('sent', sent, 0);
-  else say(ctx.io, `Message ${sent.id} ${sent.status ?? 'accepted'}; waiting for ${o.wait}…`);
+  else say(ctx.io, `Message ${p(sent.id)} ${p(sent.status ?? 'accepted')}; waiting for ${o.wait}…`);
   const spin = startSpinner(ctx.io, `Waiting for ${sent.id} to be ${o.wait}`, { json: o.json });
   const { message: m, elapsedMs } = await streaming(
     ctx.io,
@@ -60,7 +60,7 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
   );
   if (o.json) line('done', m, elapsedMs);
   else {
-    success(ctx.io, `Message ${m.id} is ${m.status} (${formatDuration(elapsedMs)})`);
-    ctx.io.stdout.write(`${m.id}\t${m.status}\n`);
+    success(ctx.io, `Message ${p(m.id)} is ${p(String(m.status))} (${formatDuration(elapsedMs)})`);
+    ctx.io.stdout.write(`${p(m.id)}\t${p(String(m.status))}\n`);
   }
 }

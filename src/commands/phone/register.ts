@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import { registerPhone } from '../../core/phone/register.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
-import { say, success } from '../../ui/format.js';
+import { printable, say, success } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import { confirmAction, type GlobalOpts } from '../shared.js';
 
@@ -16,9 +16,9 @@ export async function phoneRegister(ctx: Ctx, o: GlobalOpts & { wabaId: string; 
   render(ctx.io, o, { wabaId: r.wabaId, phoneNumberId: r.phoneNumberId, e164: r.e164, skipped: r.skipped, status: r.status }, (d) => {
     if (d.skipped) success(ctx.io, `${d.e164} is already CONNECTED; nothing to do`);
     else {
-      success(ctx.io, `Registration sent for ${d.e164}; status now ${d.status ?? 'unknown'}`);
+      success(ctx.io, `Registration sent for ${d.e164}; status now ${printable(d.status ?? 'unknown')}`);
       if (d.status !== 'CONNECTED') say(ctx.io, `next: ycp phone wait ${d.wabaId} ${d.e164}`);
     }
-    return `${d.e164}\t${d.status ?? ''}`;
+    return `${d.e164}\t${printable(d.status ?? '')}`;
   });
 }

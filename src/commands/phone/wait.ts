@@ -3,7 +3,7 @@ import { formatDuration } from '../../core/duration.js';
 import { resolvePhone } from '../../core/phone/resolve.js';
 import { waitForPhoneStatus } from '../../core/phone/wait.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
-import { success } from '../../ui/format.js';
+import { printable, success } from '../../ui/format.js';
 import { emitLine, streaming } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { GlobalOpts } from '../shared.js';
@@ -45,7 +45,7 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
   );
   if (o.json) emitLine(ctx.io, { event: 'done', e164: r.e164, status: r.status, polls: r.polls, elapsedMs: r.elapsedMs });
   else {
-    success(ctx.io, `${r.e164} is ${r.status} after ${r.polls} check${r.polls === 1 ? '' : 's'} (${formatDuration(r.elapsedMs)})`);
-    ctx.io.stdout.write(`${r.e164}\t${r.status}\n`);
+    success(ctx.io, `${r.e164} is ${printable(String(r.status))} after ${r.polls} check${r.polls === 1 ? '' : 's'} (${formatDuration(r.elapsedMs)})`);
+    ctx.io.stdout.write(`${r.e164}\t${printable(String(r.status))}\n`);
   }
 }

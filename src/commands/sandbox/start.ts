@@ -24,6 +24,7 @@ export async function sandboxStart(ctx: Ctx, o: SandboxOptions): Promise<void> {
     throw err;
   }
   ctx.defer(() => sb.close());
+  ctx.io.secrets.reveal(sb.apiKey); // the sandbox's own key, printed on purpose (it may equal YCLOUD_API_KEY)
   const exportLine = `export YCLOUD_BASE_URL=${sb.baseUrl} YCLOUD_API_KEY=${sb.apiKey}`;
   const info = {
     origin: sb.origin,

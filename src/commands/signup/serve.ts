@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { formatDuration } from '../../core/duration.js';
 import { serveSignup, type ServeEvent } from '../../core/signup/serve.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
-import { say, success, warn } from '../../ui/format.js';
+import { printable, say, success, warn } from '../../ui/format.js';
 import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -48,10 +48,11 @@ function human(ctx: Ctx, e: ServeEvent, keepRunning: boolean): void {
       say(io, `Open ${e.publicUrl} and click "Connect WhatsApp". Waiting for the signup… (Ctrl-C to stop)`);
       return;
     case 'captured':
-      say(io, `${e.signupEvent.startsWith('FINISH') ? '✓' : '✗'} Captured ${e.summary}`);
+      // The summary carries what the page posted (error message, step): shown printable.
+      say(io, `${e.signupEvent.startsWith('FINISH') ? '✓' : '✗'} Captured ${printable(e.summary)}`);
       return;
     case 'progress':
-      say(io, `  · ${e.message}`);
+      say(io, `  · ${printable(e.message)}`);
       return;
     case 'result': {
       const r = e.record;
@@ -68,7 +69,7 @@ function human(ctx: Ctx, e: ServeEvent, keepRunning: boolean): void {
     case 'failed':
       say(io, `Saved ${e.file}`);
       // With --keep-running the error does not end the run, so it is reported here; otherwise run() reports it.
-      if (keepRunning) warn(io, `${e.error.message}${e.error.info.hint ? `\n  hint: ${e.error.info.hint}` : ''}`);
+      if (keepRunning) warn(io, `${printable(e.error.message)}${e.error.info.hint ? `\n  hint: ${printable(e.error.info.hint)}` : ''}`);
       return;
     default:
       return;

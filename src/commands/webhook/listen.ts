@@ -5,7 +5,7 @@ import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-types.js';
 import { listenForWebhooks, type ListenEvent } from '../../core/webhook/listen.js';
 import { summarizeEvent } from '../../core/webhook/summary.js';
-import { colors, mask, say, success, warn } from '../../ui/format.js';
+import { colors, mask, printable, say, success, warn } from '../../ui/format.js';
 import { emitLine } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -50,21 +50,25 @@ function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: 
       case 'event': {
         if (o.json) return emitLine(ctx.io, e.event);
         const at = new Date(ctx.clock.now());
+        // A signed event is still a sender's text: a newline in `id` must not forge a line, nor an ESC
+        // in `type` clear the screen (--json above keeps the exact values).
+        const type = printable(String(e.event.type));
+        const id = printable(String(e.event.id));
         const summary = summarizeEvent(e.event);
-        if (!ctx.io.stdoutTTY) return void ctx.io.stdout.write(`${at.toISOString()}\t${e.event.type}\t${e.event.id}\t${summary}\n`);
-        return void ctx.io.stdout.write(`${out.dim(at.toTimeString().slice(0, 8))}  ${out.cyan(String(e.event.type))}  ${e.event.id}  ${summary}\n`);
+        if (!ctx.io.stdoutTTY) return void ctx.io.stdout.write(`${at.toISOString()}\t${type}\t${id}\t${summary}\n`);
+        return void ctx.io.stdout.write(`${out.dim(at.toTimeString().slice(0, 8))}  ${out.cyan(type)}  ${id}  ${summary}\n`);
       }
       case 'rejected':
-        return say(ctx.io, `${err.red('rejected')} ${e.rejection.status} ${e.rejection.reason}: ${e.rejection.detail}`);
+        return say(ctx.io, `${err.red('rejected')} ${e.rejection.status} ${e.rejection.reason}: ${printable(e.rejection.detail)}`);
       case 'forwarded': {
         const r = e.result;
         const ok = r.status >= 200 && r.status < 300;
         if (ok && !ctx.io.stderrTTY && !o.verbose) return;
-        const line = `forward ${r.id} → ${e.to} ${r.status} (${r.ms}ms)${r.error ? `: ${r.error}` : ''}`;
+        const line = `forward ${printable(r.id)} → ${e.to} ${r.status} (${r.ms}ms)${r.error ? `: ${printable(r.error)}` : ''}`;
         return ok ? say(ctx.io, err.dim(line)) : warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
       }
       case 'duplicate':
-        return ctx.debug(`duplicate delivery of ${e.id} acknowledged (already handled)`);
+        return ctx.debug(`duplicate delivery of ${printable(e.id)} acknowledged (already handled)`);
       case 'loaded':
         return say(ctx.io, `${e.count} event(s) already in ${e.file}: they will not be recorded again`);
       case 'endpoint-created':
@@ -75,9 +79,9 @@ function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: 
       case 'endpoint-status':
         return e.status === 'active'
           ? say(ctx.io, `endpoint ${e.id} is active again`)
-          : warn(ctx.io, `YCloud marks endpoint ${e.id} as ${e.status}: it receives no events (an endpoint that fails often becomes pending)`);
+          : warn(ctx.io, `YCloud marks endpoint ${e.id} as ${printable(String(e.status))}: it receives no events (an endpoint that fails often becomes pending)`);
       case 'endpoint-unreachable':
-        return warn(ctx.io, e.gone ? `endpoint ${e.id} no longer exists at YCloud: no more events will arrive` : `could not check endpoint ${e.id}: ${(e.error as Error).message}`);
+        return warn(ctx.io, e.gone ? `endpoint ${e.id} no longer exists at YCloud: no more events will arrive` : `could not check endpoint ${e.id}: ${printable((e.error as Error).message)}`);
       case 'stopping': {
         const s = e.stats;
         return say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${e.forwarding ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);

@@ -4,6 +4,7 @@ import { checkHttpUrl } from '../../core/validate.js';
 import { readRecordedEvents } from '../../core/webhook/recorder.js';
 import { sendSignedEvent } from '../../core/webhook/send.js';
 import { emitLine } from '../../ui/render.js';
+import { printable } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
 import { signingSecret } from '../../core/webhook/secret.js';
 
@@ -38,7 +39,7 @@ export async function webhookReplay(ctx: Ctx, o: WebhookReplayOptions): Promise<
     });
     if (r.status < 200 || r.status >= 300) failed++;
     if (o.json) emitLine(ctx.io, { id: e.id, type: e.type, status: r.status, ms: r.ms });
-    else ctx.io.stdout.write(`${r.status}\t${String(e.type)}\t${String(e.id)}\n`);
+    else ctx.io.stdout.write(`${r.status}\t${printable(String(e.type))}\t${printable(String(e.id))}\n`);
   }
   if (failed) throw new YcpError('api', `${failed} of ${events.length} event(s) were not accepted by ${url}`, { hint: 'check the app logs; the same secret must be configured there' });
 }

@@ -3,7 +3,7 @@ import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { SAMPLE_TYPES, buildSampleEvent, hasPayloadSample } from '../../core/webhook/samples.js';
 import { sendSignedEvent } from '../../core/webhook/send.js';
-import { say, warn } from '../../ui/format.js';
+import { printable, say, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 import { signingSecret } from '../../core/webhook/secret.js';
@@ -36,7 +36,7 @@ export async function webhookTrigger(ctx: Ctx, o: WebhookTriggerOptions): Promis
   const ok = r.status >= 200 && r.status < 300;
   render(ctx.io, o, { id: event.id, type: event.type, url, status: r.status, ms: r.ms }, (d) => `${d.status}\t${d.type}\t${d.id}`);
   if (!ok) {
-    if (r.body) say(ctx.io, `the app answered: ${r.body}`);
+    if (r.body) say(ctx.io, `the app answered: ${printable(r.body)}`);
     throw new YcpError('api', `${url} answered ${r.status} to ${event.type} ${event.id}`, { hint: 'YCloud would retry this delivery; check that the app uses the same secret' });
   }
 }

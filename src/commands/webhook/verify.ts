@@ -16,6 +16,7 @@ export interface WebhookVerifyOptions extends GlobalOpts {
 export async function webhookVerify(ctx: Ctx, o: WebhookVerifyOptions): Promise<void> {
   const secrets = o.secret?.length ? o.secret : ctx.env.YCLOUD_WEBHOOK_SECRET ? [ctx.env.YCLOUD_WEBHOOK_SECRET] : [];
   if (!secrets.length) throw usageError('--secret is required (repeat it for rotated secrets)');
+  for (const s of secrets) ctx.io.secrets.add(s);
   // The exact bytes: a trailing newline added by an editor changes the signature.
   const rawBody = o.bodyFile ? await readFile(o.bodyFile).catch((e: Error) => { throw usageError(`cannot read --body-file: ${e.message}`); }) : await readBytes(ctx.io.stdin);
   const r = verifySignature({ header: o.header, rawBody, secrets, nowSeconds: o.now ?? Math.floor(ctx.clock.now() / 1000), toleranceSeconds: o.tolerance });

@@ -1,4 +1,5 @@
 import { YcpError } from '../errors.js';
+import { printable } from '../printable.js';
 
 interface YcloudErrorBody {
   status?: number;
@@ -9,7 +10,11 @@ interface YcloudErrorBody {
   whatsappApiError?: { code?: string; message?: string };
 }
 
-/** Turns a non-2xx YCloud answer into a YcpError with code, requestId and Meta's code (CONTRACT §1). */
+/**
+ * Turns a non-2xx YCloud answer into a YcpError with code, requestId and Meta's code (CONTRACT §1). The
+ * server's words are made printable here, so every renderer (errors, doctor, init, listen's warnings)
+ * shows them inert; a real code or request id has no control characters, so it is unchanged.
+ */
 export function apiErrorFrom(status: number, rawBody: string, headerRequestId: string | undefined, what: string): YcpError {
   let err: YcloudErrorBody | undefined;
   try {
@@ -18,11 +23,12 @@ export function apiErrorFrom(status: number, rawBody: string, headerRequestId: s
   } catch {
     // not JSON: keep the HTTP status as the only fact
   }
-  const code = err?.code ?? `HTTP_${status}`;
-  const requestId = err?.requestId ?? headerRequestId;
-  const metaCode = err?.whatsappApiError?.code;
-  const detail = err?.message ?? err?.whatsappApiError?.message ?? httpText(status);
-  const target = err?.target ? ` (${err.target})` : '';
+  const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? printable(String(v)) : undefined);
+  const code = text(err?.code) ?? `HTTP_${status}`;
+  const requestId = text(err?.requestId) ?? (headerRequestId === undefined ? undefined : printable(headerRequestId));
+  const metaCode = text(err?.whatsappApiError?.code);
+  const detail = text(err?.message) ?? text(err?.whatsappApiError?.message) ?? httpText(status);
+  const target = text(err?.target) ? ` (${text(err!.target)})` : '';
   const info = { code, requestId, metaCode, status, hint: hintFor(status, code) };
   if (status === 401) return new YcpError('auth', `YCloud rejected the API key: ${detail}`, info);
   return new YcpError('api', `${what}: ${detail}${target}`, info);

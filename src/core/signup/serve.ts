@@ -53,6 +53,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
     inject: sandbox ? { sandbox: true, sandboxOrigin: new URL(baseUrl).origin } : {},
     now: () => ctx.clock.now(),
     signal: ctx.signal,
+    onToken: (token) => ctx.io.secrets.add(token),
   });
   ctx.defer(() => server.close());
 
@@ -69,6 +70,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
     ({ provider, ephemeral } = sel.tunnel);
     reason = sel.reason;
   }
+  server.allowOrigin(publicUrl);
   const { host, redirectUri } = domainToAllow(publicUrl);
   emit({ type: 'serving', localUrl: server.localUrl, publicUrl: `${publicUrl}/`, provider, reason, host, redirectUri, ephemeral, sandbox });
   if (o.open && !ctx.io.ci) await ctx.spawn.openUrl(`${publicUrl}/`);
@@ -76,6 +78,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
   for (;;) {
     const session = await server.next(ctx.signal);
     const c = session.capture;
+    ctx.io.secrets.add(c.code);
     emit({ type: 'captured', summary: describeCapture(c), signupEvent: c.event, wabaId: c.wabaId, phoneNumberId: c.phoneNumberId, businessId: c.businessId, codeReceived: Boolean(c.code), currentStep: c.currentStep });
     const { record, failure } = await handle(ctx, o, api, session, emit);
     const file = await saveRecord(dir, record);
@@ -126,13 +129,15 @@ async function handle(
   } catch (err) {
     const e = toYcpError(err);
     if (e.kind === 'cancelled') throw e;
-    session.fail({ message: e.message, code: e.info.code, hint: e.info.hint });
-    return { record: buildRecord(c, e.kind === 'pending' ? 'not-ready' : 'failed', ctx.clock.now(), undefined, errorInfo(e)), failure: e };
+    // The page and the record file are output too: a server may have echoed the key into the message.
+    const message = ctx.io.secrets.redact(e.message);
+    session.fail({ message, code: e.info.code, hint: e.info.hint });
+    return { record: buildRecord(c, e.kind === 'pending' ? 'not-ready' : 'failed', ctx.clock.now(), undefined, errorInfo(e, message)), failure: e };
   }
 }
 
-function errorInfo(e: YcpError): SignupRecord['error'] {
-  return { kind: e.kind, message: e.message, code: e.info.code, hint: e.info.hint };
+function errorInfo(e: YcpError, message = e.message): SignupRecord['error'] {
+  return { kind: e.kind, message, code: e.info.code, hint: e.info.hint };
 }
 
 /** The folder must hold a scaffolded page whose IDs are digit strings (and real ones outside the sandbox). */

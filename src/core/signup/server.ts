@@ -1,6 +1,6 @@
 // The local capture server of `signup serve` (CLI.md §7): serves the page with a per-run one-time
-// state token injected, accepts exactly one signup result per token, and reports progress back to
-// the page. Binds 127.0.0.1; the tunnel is what makes it public.
+// state token injected, accepts exactly one signup result per token, and only from the page's own
+// origin, and reports progress back to the page. Binds 127.0.0.1; the tunnel is what makes it public.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -43,6 +43,8 @@ export interface SignupSession {
 export interface SignupServer {
   readonly port: number;
   readonly localUrl: string;
+  /** Also accept the callback from this origin: the tunnel's or --public-url's, once it is known. */
+  allowOrigin(url: string): void;
   /** The next captured signup; rejects when `signal` aborts. */
   next(signal: AbortSignal): Promise<SignupSession>;
   close(): Promise<void>;
@@ -57,6 +59,8 @@ export interface SignupServerOptions {
   keepRunning?: boolean;
   now: () => number;
   signal: AbortSignal;
+  /** Called with each state token issued, so the caller can keep it out of everything it prints. */
+  onToken?: (token: string) => void;
 }
 
 interface SessionState {
@@ -74,7 +78,15 @@ const hash = (s: string) => createHash('sha256').update(s).digest();
 const newToken = () => randomBytes(24).toString('base64url');
 
 export async function startSignupServer(o: SignupServerOptions): Promise<SignupServer> {
-  let current: string | undefined = newToken();
+  const issue = () => {
+    const t = newToken();
+    o.onToken?.(t);
+    return t;
+  };
+  let current: string | undefined = issue();
+  // The origins the page is served from: the callback is a same-origin fetch, which always carries
+  // Origin. Anything else (another site, `null`, no Origin at all) is refused before the token is read.
+  const origins = new Set<string>();
   const sessions = new Map<string, SessionState>(); // keyed by sha256(token) hex: the token itself is not kept
   const queue: SignupSession[] = [];
   const waiters: ((s: SignupSession) => void)[] = [];
@@ -127,6 +139,10 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
 
   async function callback(req: IncomingMessage, res: ServerResponse) {
     if (req.method !== 'POST') return json(res, 405, { error: 'use POST' }, { allow: 'POST' });
+    if (!origins.has(String(req.headers.origin ?? ''))) {
+      req.resume();
+      return json(res, 403, { error: 'the callback is only accepted from the signup page itself (Origin)' });
+    }
     const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return json(res, 415, { error: 'content-type must be application/json' });
     if (Number(req.headers['content-length'] ?? 0) > BODY_LIMIT) {
@@ -156,7 +172,7 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
     const pageWatching = req.headers['sec-fetch-mode'] !== undefined;
     const st: SessionState = { status: 'running', steps: [], finalRead: false, pageWatching, onFinalRead: [] };
     sessions.set(hash(token).toString('hex'), st);
-    current = o.keepRunning ? newToken() : undefined;
+    current = o.keepRunning ? issue() : undefined;
     json(res, 202, { ok: true });
     deliver(makeSession(capture, st));
   }
@@ -192,10 +208,15 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
   });
 
   const { port } = await listenOn(server, { port: o.port, signal: o.signal });
+  // Bound to 127.0.0.1, so a browser on this machine reaches it under either name.
+  origins.add(`http://127.0.0.1:${port}`).add(`http://localhost:${port}`);
   let closing: Promise<void> | undefined;
   return {
     port,
     localUrl: `http://127.0.0.1:${port}/`,
+    allowOrigin(url) {
+      origins.add(new URL(url).origin);
+    },
     next(signal) {
       const ready = queue.shift();
       if (ready) return Promise.resolve(ready);

@@ -47,6 +47,7 @@ export type ListenEvent =
 export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: ListenEvent) => void): Promise<ListenerStats> {
   const api = await ctx.api(); // no key → exit 4 before anything starts
   const secrets = [...o.secrets];
+  for (const s of secrets) ctx.io.secrets.add(s); // masked wherever they would be echoed
   let watch: EndpointWatch | undefined;
   const listener = await startWebhookListener({
     secrets: () => secrets,
@@ -72,7 +73,10 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
   // endpoint is removed (CLI.md §7).
   ctx.defer(() => finishEndpoint(ctx, endpoint.id, endpoint.url, marker.started, emit, o.keepEndpoint));
   await recordEndpoint(ctx, { id: endpoint.id, url: endpoint.url, ...marker });
-  if (endpoint.secret) secrets.push(endpoint.secret); // memory only: never printed in full, never stored
+  if (endpoint.secret) {
+    ctx.io.secrets.add(endpoint.secret);
+    secrets.push(endpoint.secret); // memory only: never printed in full, never stored
+  }
   emit({ type: 'endpoint-created', id: endpoint.id, url: endpoint.url, eventCount: o.events.length, secret: endpoint.secret });
   emit({ type: 'ready', via: target.via, localUrl: listener.url, forwardTo: o.forwardTo, output: o.output });
 

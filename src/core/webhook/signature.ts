@@ -20,23 +20,27 @@ export function signatureHeader(secret: string, t: number, rawBody: Buffer | str
 export type VerifyFailure = 'bad-format' | 'stale-timestamp' | 'no-matching-secret';
 export type VerifyResult = { ok: true; t: number; secretIndex: number } | { ok: false; reason: VerifyFailure; detail: string };
 
-/** Parses `t=…,s=…` (or a whole `YCloud-Signature: t=…,s=…` line). */
-export function parseSignatureHeader(header: string): { t: number; s: string } | undefined {
+/**
+ * Parses `t=…,s=…` (or a whole `YCloud-Signature: t=…,s=…` line). A header may carry several `s=`
+ * values (a sender signing with an old and a new secret during rotation): `s` is the first, `all`
+ * every one, in order.
+ */
+export function parseSignatureHeader(header: string): { t: number; s: string; all: string[] } | undefined {
   let h = header.trim();
   const colon = /^ycloud-signature\s*:/i.exec(h);
   if (colon) h = h.slice(colon[0].length).trim();
   let t: string | undefined;
-  let s: string | undefined;
+  const all: string[] = [];
   for (const part of h.split(',')) {
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
     const v = part.slice(i + 1).trim();
     if (k === 't') t = v;
-    else if (k === 's') s = v;
+    else if (k === 's' && v) all.push(v);
   }
-  if (!t || !/^\d{1,12}$/.test(t) || !s) return undefined;
-  return { t: Number(t), s };
+  if (!t || !/^\d{1,12}$/.test(t) || !all.length) return undefined;
+  return { t: Number(t), s: all[0]!, all };
 }
 
 export function verifySignature(o: {
@@ -52,12 +56,17 @@ export function verifySignature(o: {
   if (Math.abs(o.nowSeconds - parsed.t) > tolerance) {
     return { ok: false, reason: 'stale-timestamp', detail: `the timestamp is ${o.nowSeconds - parsed.t}s away from now (tolerance ${tolerance}s)` };
   }
-  // YCloud sends lowercase hex; anything else is not a signature we produced.
-  if (!/^[0-9a-f]{64}$/.test(parsed.s)) return { ok: false, reason: 'bad-format', detail: 'the signature is not 64 lowercase hex characters' };
-  const given = Buffer.from(parsed.s, 'hex');
+  // YCloud sends lowercase hex; anything else is not a signature we produced. With several `s=`
+  // values, a malformed one is skipped: it cannot match, and the others may.
+  const given = parsed.all.filter((s) => /^[0-9a-f]{64}$/.test(s)).map((s) => Buffer.from(s, 'hex'));
+  if (!given.length) return { ok: false, reason: 'bad-format', detail: 'the signature is not 64 lowercase hex characters' };
+  // Valid when ANY candidate matches ANY secret, whatever the order: every pair is compared in
+  // constant time, and none is skipped, so the time taken says nothing about which one matched.
+  let match = -1;
   for (const [i, secret] of o.secrets.entries()) {
     const expected = Buffer.from(computeSignature(secret, parsed.t, o.rawBody), 'hex');
-    if (timingSafeEqual(expected, given)) return { ok: true, t: parsed.t, secretIndex: i };
+    for (const g of given) if (timingSafeEqual(expected, g) && match < 0) match = i;
   }
+  if (match >= 0) return { ok: true, t: parsed.t, secretIndex: match };
   return { ok: false, reason: 'no-matching-secret', detail: `the signature matches none of the ${o.secrets.length} secret(s) given` };
 }

@@ -2,6 +2,7 @@
 // (message status + wamid, phone-number status, template status). Types stay open (CONTRACT §11):
 // anything unknown still gets a line naming its payload keys.
 import type { WebhookEvent } from './listener.js';
+import { printable } from '../printable.js';
 
 const ENVELOPE = new Set(['id', 'type', 'apiVersion', 'createTime']);
 type Obj = Record<string, unknown>;
@@ -9,7 +10,12 @@ const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? St
 const join = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' ');
 const clip = (s: string | undefined, n = 40) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** One line, whatever the event holds: its fields are a sender's words, shown printable. */
 export function summarizeEvent(e: WebhookEvent): string {
+  return printable(summary(e));
+}
+
+function summary(e: WebhookEvent): string {
   const m = e.whatsappMessage as Obj | undefined;
   if (m) {
     return join(str(m.status), str(m.wamid) ?? str(m.id), m.to ? `to ${str(m.to)}` : undefined, str(m.errorCode) && `error ${str(m.errorCode)}: ${clip(str(m.errorMessage), 60) ?? ''}`.trim());

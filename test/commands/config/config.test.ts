@@ -49,7 +49,8 @@ describe('ycp config', () => {
     writeFileSync(join(t.configDir, 'config.json'), '{ not json');
     const t2 = createTestCtx({ env: { YCP_CONFIG_DIR: t.configDir } });
     expect(await t2.run(['config', 'list'])).toBe(2);
-    expect(t2.stderr()).toContain('the config file is not valid');
+    expect(t2.stderr()).toContain(`the config file ${join(t.configDir, 'config.json')} is not valid JSON (line 1, column 3)`);
+    expect(t2.stderr()).not.toContain('not json'); // the position, never the contents
     const t3 = createTestCtx({ env: { YCP_CONFIG_DIR: t.configDir } });
     expect(await t3.run(['config', 'path'])).toBe(0);
     expect(t3.stdout()).toBe(join(t.configDir, 'config.json') + '\n');

@@ -2,11 +2,11 @@ import type { Ctx } from '../../../core/context.js';
 import { render } from '../../../ui/render.js';
 import { formatTable, statusColor } from '../../../ui/table.js';
 import type { GlobalOpts } from '../../shared.js';
-import { shownEndpoint } from './output.js';
+import { knowSecret, shownEndpoint } from './output.js';
 
 export async function webhookEndpointList(ctx: Ctx, o: GlobalOpts & { showSecret?: boolean }): Promise<void> {
   const api = await ctx.api();
-  const rows = (await api.listWebhookEndpoints()).map((e) => shownEndpoint(e, o.showSecret));
+  const rows = (await api.listWebhookEndpoints()).map((e) => (knowSecret(ctx, e, o.showSecret), shownEndpoint(e, o.showSecret)));
   render(ctx.io, o, rows, (r) =>
     formatTable(
       ctx.io,

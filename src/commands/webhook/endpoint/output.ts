@@ -8,7 +8,16 @@ export function shownEndpoint(e: WebhookEndpoint, showSecret?: boolean): Webhook
   return e.secret && !showSecret ? { ...e, secret: mask(e.secret) } : e;
 }
 
+/**
+ * An endpoint's secret is shown in full only when asked for by name (--show-secret, which also lifts the
+ * output redaction for it); otherwise it is one more secret of this run, masked wherever it turns up.
+ */
+export function knowSecret(ctx: Ctx, e: WebhookEndpoint, showSecret?: boolean): void {
+  if (e.secret) (showSecret ? ctx.io.secrets.reveal(e.secret) : ctx.io.secrets.add(e.secret));
+}
+
 export function renderEndpoint(ctx: Ctx, o: { json?: boolean; showSecret?: boolean }, e: WebhookEndpoint): void {
+  knowSecret(ctx, e, o.showSecret);
   const shown = shownEndpoint(e, o.showSecret);
   render(ctx.io, o, shown, (x) =>
     formatFields(ctx.io, [

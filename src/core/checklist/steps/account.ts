@@ -78,6 +78,7 @@ async function askKey(w: Wizard): Promise<void> {
             validate: (v) => (v.trim().length >= 8 && !/\s/.test(v.trim()) ? true : w.tr('v.key')),
           })
         ).trim();
+    w.ctx.io.secrets.add(key); // before the check: a server may echo the key in its answer
     if (key.length < 8 || /\s/.test(key)) throw new YcpError('usage', w.tr('v.key'));
     // Verify before saving: a wrong key stored now would fail far from its cause.
     const k = await checkKey(await apiWithKey(w.ctx, key), { masked: w.ui.mask(key), source: msg('src.profile') });

@@ -83,7 +83,10 @@ export const webhooksStep: StepDef = {
     } else {
       const created = await api.createWebhookEndpoint({ url, enabledEvents: [...WHATSAPP_EVENT_TYPES], description: PRODUCTION_DESCRIPTION });
       // The signing secret goes to the 0600 config file, never to the terminal in full (CLI.md §7).
-      if (created.secret) w.cfg.store.set(w.profile, 'webhookSecret', created.secret);
+      if (created.secret) {
+        w.ctx.io.secrets.add(created.secret);
+        w.cfg.store.set(w.profile, 'webhookSecret', created.secret);
+      }
       w.say('s7.created', { id: created.id, url: created.url ?? url, secret: created.secret ? w.ui.mask(created.secret) : '' });
       e = created;
     }
