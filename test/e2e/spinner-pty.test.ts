@@ -94,8 +94,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function within<T>(p: Promise<T>, ms: number): Promise<T | 'still running'> {
   return Promise.race([p, sleep(ms).then(() => 'still running' as const)]);
 }
-/** The last line shown, without the cursor escapes a spinner's exit hook may still write. */
-const lastLine = (out: string) => out.replace(/(\x1b\[\?25h)+$/, '').trimEnd().split(/\r?\n/).at(-1);
+/** The last line shown, without terminal escapes and the terminal's echo of ^C. */
+const lastLine = (out: string) =>
+  out.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\^C/g, '').trimEnd().split(/\r?\n/).at(-1)!.trim();
 const SEND = ['message', 'send', '--from', '+15550001111', '--to', '+15550002222', '--text', 'hi', '--wait', '--timeout', '10m', '--interval', '500ms'];
 
 describe('message send --wait in a pseudo-terminal', () => {
@@ -105,8 +106,10 @@ describe('message send --wait in a pseudo-terminal', () => {
     expect(r.output()).toContain(`Message ${MSG.id} accepted; waiting for delivered`);
     await sleep(1_500); // well past the spinner's 300 ms start delay, and a couple of polls
     expect(r.bytes()).toBeLessThan(4_096);
+    const t0 = Date.now();
     r.child.stdin!.write('\x03');
-    expect(await within(r.exited, 5_000)).toBe(130);
+    expect(await within(r.exited, 10_000)).toBe(130);
+    expect(Date.now() - t0).toBeLessThan(3_000); // ~30 ms here; it never came before
     expect(lastLine(r.output())).toBe('cancelled');
     expect(r.bytes()).toBeLessThan(4_096);
   });
@@ -127,6 +130,7 @@ describe('message send --wait in a pseudo-terminal', () => {
     expect(await within(r.exited, 5_000)).toBe(130);
     const out = r.output();
     expect(out.lastIndexOf('\x1b[?25h')).toBeGreaterThan(out.lastIndexOf('\x1b[?25l'));
-    expect(lastLine(out)).toBe('cancelled');
+    // The spinner's line is cleared (ESC[0K), then the error is written in its place.
+    expect(lastLine(out.slice(out.lastIndexOf('\x1b[0K')))).toBe('cancelled');
   });
 });
