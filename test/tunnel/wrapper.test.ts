@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { createExecaSpawner } from '../../src/core/process/spawn.js';
 import { startBin, type BinProcess } from '../helpers/run-bin.js';
 import { aPageDir } from '../signup/harness.js';
 import { pidFile, readPid } from './helpers.js';
@@ -49,4 +50,32 @@ describe('a cloudflared wrapper script that starts the real binary as a child', 
       expect(running(tunnel)).toBe(false);
     });
   }
+});
+
+describe('spawn with group: true', () => {
+  test('stop() ends the whole group, and SIGKILLs what ignores SIGTERM after the grace period', async () => {
+    const pf = pidFile();
+    // A leader that ignores SIGTERM, with a grandchild that ignores it too.
+    const child = await createExecaSpawner().start('sh', ['-c', `trap '' TERM; sh -c "trap '' TERM; echo \\$\\$ > ${pf}; while :; do sleep 1; done" & wait`], { group: true, killAfterMs: 300 });
+    const grandchild = await readPid(pf);
+    started.pids.push(grandchild, child.pid!);
+    expect(running(grandchild)).toBe(true);
+    const t0 = Date.now();
+    await child.stop();
+    expect(Date.now() - t0).toBeLessThan(3_000);
+    expect(running(child.pid!)).toBe(false);
+    expect(running(grandchild)).toBe(false);
+  });
+
+  test('aborting the start signal ends the group too (Ctrl-C during a tunnel start)', async () => {
+    const pf = pidFile();
+    const abort = new AbortController();
+    const child = await createExecaSpawner().start('sh', ['-c', `sh -c "echo \\$\\$ > ${pf}; while :; do sleep 1; done" & wait`], { group: true, signal: abort.signal });
+    const grandchild = await readPid(pf);
+    started.pids.push(grandchild, child.pid!);
+    abort.abort();
+    await child.exited;
+    for (let i = 0; i < 100 && running(grandchild); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(running(grandchild)).toBe(false);
+  });
 });
