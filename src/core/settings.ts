@@ -26,7 +26,7 @@ export const SETTINGS = {
   timeout: {
     env: 'YCP_TIMEOUT',
     default: '60s',
-    description: 'deadline of a network command, retries and waits included (e.g. 30s, 2m)',
+    description: 'deadline of a network command, retries included; waits use their --timeout (e.g. 30s, 2m)',
   },
 } as const satisfies Record<string, Setting>;
 
