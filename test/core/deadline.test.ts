@@ -4,7 +4,7 @@
 // test/e2e/deadlines.test.ts; the timer of one request is checked here with real, short timers.
 import { afterEach, describe, expect, test } from 'vitest';
 import { createDeadline, flagDeadline, settingDeadline } from '../../src/core/deadline.js';
-import { MAX_RESPONSE_BYTES } from '../../src/core/api/client.js';
+import { MAX_RESPONSE_BYTES } from '../../src/core/api/body.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
 import { aMessage, aPhoneNumber, aWaba, anError, E164, WABA_ID } from '../helpers/builders.js';

@@ -3,8 +3,8 @@ import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
 import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
-import { formatDuration } from '../duration.js';
-import { apiErrorFrom, isNetworkError, networkError } from './errors.js';
+import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
+import { readCapped } from './body.js';
 import { collect, paginate } from './paginate.js';
 import { loadHttp } from './undici.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
@@ -58,9 +58,6 @@ export interface ApiResult<T> {
   requestId?: string;
   headers: Record<string, string | string[] | undefined>;
 }
-
-/** Bodies past this are not read (ARCHITECTURE: memory stays bounded whatever a server sends). */
-export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
 
@@ -265,72 +262,4 @@ function parseBody<T>(text: string, what: string, requestId: string | undefined)
       cause: err,
     });
   }
-}
-
-/**
- * Reads a body up to MAX_RESPONSE_BYTES. Past it (declared or counted) the body is destroyed, so the
- * connection goes and memory stays bounded whatever the server sends.
- */
-async function readCapped(body: AsyncIterable<Buffer> & { destroy(err?: Error): unknown }, declared: string | undefined, doing: string, requestId: string | undefined): Promise<string> {
-  const tooLarge = () => {
-    body.destroy();
-    return new YcpError('api', `${doing}: the answer is larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MiB; ycp stopped reading it`, {
-      code: 'RESPONSE_TOO_LARGE',
-      requestId,
-      hint: 'check YCLOUD_BASE_URL / --base-url: YCloud\'s answers are far smaller; a proxy or another server may be answering',
-    });
-  };
-  if (declared !== undefined && Number(declared) > MAX_RESPONSE_BYTES) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += chunk.length;
-    if (size > MAX_RESPONSE_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size).toString('utf8');
-}
-
-/** undici's own timers (a dispatcher's headersTimeout / bodyTimeout) count as timeouts too. */
-function isTimeoutError(err: unknown): boolean {
-  const e = err as { name?: string; code?: string };
-  return e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT';
-}
-
-interface FailContext {
-  baseUrl: string;
-  what: string;
-  method: string;
-}
-
-const tries = (n: number) => (n > 1 ? ` (${n} tries)` : '');
-/** A request that may have changed something (send, register) cannot be known not to have. */
-const mayHaveReached = (f: FailContext) =>
-  f.method === 'GET' ? '' : 'it may have reached YCloud: check before trying again (ycp never repeats it); ';
-
-/** The deadline ran out: how long was waited, for what, and how to get more time. */
-function outOfTime(d: Deadline, f: FailContext, attempts: number, cause?: unknown): YcpError {
-  const message = attempts
-    ? `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(d.budgetMs)}${tries(attempts)}`
-    : `could not ${f.what}: no time left (${formatDuration(d.elapsed())} of ${formatDuration(d.budgetMs)} used)`;
-  return new YcpError('network', message, {
-    code: 'DEADLINE_EXCEEDED',
-    hint: `${attempts ? mayHaveReached(f) : ''}${d.hint}; check YCLOUD_BASE_URL and your proxy variables`,
-    cause,
-  });
-}
-
-/** One try ran past its own cap (PER_TRY_TIMEOUT_MS) and no further try fits. */
-function noAnswer(f: FailContext, ms: number, attempts: number, cause: unknown): YcpError {
-  return new YcpError('network', `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(ms)}${tries(attempts)}`, {
-    hint: `${mayHaveReached(f)}try again; check YCLOUD_BASE_URL and your proxy variables`,
-    cause,
-  });
-}
-
-function retryAfterTooLong(e: YcpError, value: string, d: Deadline): YcpError {
-  return new YcpError(e.kind, `${e.message} (YCloud asked to wait: Retry-After: ${value}, more than the ${formatDuration(d.remaining())} left)`, {
-    ...e.info,
-    hint: `try again later; ${d.hint}`,
-  });
 }
