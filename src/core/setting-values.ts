@@ -1,6 +1,7 @@
 import { SETTINGS, SETTING_NAMES, type SettingName } from './settings.js';
 import { usageError } from './errors.js';
 import { checkDigits, checkHttpUrl } from './validate.js';
+import { timeoutSettingMs } from './deadline.js';
 
 /** Accepts a setting name as `appId`, `app-id` or `app_id`. */
 export function settingName(input: string): SettingName {
@@ -29,6 +30,9 @@ export function checkSettingValue(name: SettingName, value: string): string {
       return v;
     case 'lang':
       if (v !== 'en' && v !== 'zh-CN') throw usageError(`lang must be en or zh-CN, got "${v}"`);
+      return v;
+    case 'timeout':
+      timeoutSettingMs(v, 'timeout');
       return v;
     default:
       return v;

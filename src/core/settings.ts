@@ -21,6 +21,13 @@ export const SETTINGS = {
   solutionId: { flag: '--solution-id', env: 'YCP_SOLUTION_ID', description: 'Partner Solution ID' },
   graphVersion: { flag: '--graph-version', env: 'YCP_GRAPH_VERSION', default: 'v25.0', description: 'Graph API version for the Facebook SDK' },
   lang: { flag: '--lang', env: ['YCP_LANG', 'LANG'], default: 'en', description: 'language of init/status/doctor (en, zh-CN)' },
+  // No global --timeout flag: phone wait, message send --wait and signup serve already have their own
+  // --timeout (how long to wait for a state), and one flag name with two meanings would confuse.
+  timeout: {
+    env: 'YCP_TIMEOUT',
+    default: '60s',
+    description: 'deadline of a network command, retries included; waits use their --timeout (e.g. 30s, 2m)',
+  },
 } as const satisfies Record<string, Setting>;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -191,6 +191,7 @@ export const en = {
   'dr.configBrokenFix': 'fix or delete the file, then run `ycp login` again',
   'dr.setting': '{name}: {value} (from {source})',
   'dr.settingUnset': '{name}: not set',
+  'dr.timeoutFix': 'the network deadline must be a positive duration such as 30s, 2m or 1h: fix YCP_TIMEOUT, or run `ycp config set timeout 60s`',
   'dr.probing': 'Asking YCloud…',
   'dr.apiOk': 'YCloud API at {url} reachable, key valid (request id {requestId})',
   'dr.apiNoKey': 'no API key is set',

@@ -192,6 +192,7 @@ export const zhCN: Record<MsgKey, string> = {
   'dr.configBrokenFix': '修复或删除该文件，然后重新运行 `ycp login`',
   'dr.setting': '{name}：{value}（来源 {source}）',
   'dr.settingUnset': '{name}：未设置',
+  'dr.timeoutFix': '网络超时必须是正的时长，例如 30s、2m 或 1h：修正 YCP_TIMEOUT，或运行 `ycp config set timeout 60s`',
   'dr.probing': '正在连接 YCloud…',
   'dr.apiOk': 'YCloud API {url} 可访问，密钥有效（request id {requestId}）',
   'dr.apiNoKey': '没有设置 API 密钥',

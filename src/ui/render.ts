@@ -1,5 +1,5 @@
 import type { Io } from '../core/context.js';
-import { type YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
+import { type YcpError, exitCodeFor, toYcpError } from '../core/errors.js';
 import { colors, printable } from './format.js';
 
 export interface OutputMode {
@@ -54,11 +54,14 @@ export function errorDocument(e: YcpError) {
   return { error: { kind: e.kind, message: e.message, code, requestId, metaCode, hint, details } };
 }
 
-/** Prints an error the way CLI.md §4–5 says and returns its exit code. */
-export function reportError(io: Io, err: unknown, mode: OutputMode): number {
+/**
+ * Prints an error the way CLI.md §4–5 says and returns its exit code (`runSignal`: the run's abort
+ * signal, so SIGTERM exits 143).
+ */
+export function reportError(io: Io, err: unknown, mode: OutputMode, runSignal?: AbortSignal): number {
   const e = toYcpError(err);
   // A streaming command already wrote the error as the last NDJSON line.
-  if ((err as { printed?: boolean }).printed) return EXIT_CODE[e.kind];
+  if ((err as { printed?: boolean }).printed) return exitCodeFor(e, runSignal);
   if (mode.json) {
     io.stdout.write(JSON.stringify(errorDocument(e)) + '\n');
   } else if (e.kind === 'cancelled') {
@@ -79,5 +82,5 @@ export function reportError(io: Io, err: unknown, mode: OutputMode): number {
   }
   // Shown once: a cleanup that meets the same error (a config write that failed) does not repeat it.
   if (err && typeof err === 'object') (err as { printed?: boolean }).printed = true;
-  return EXIT_CODE[e.kind];
+  return exitCodeFor(e, runSignal);
 }

@@ -4,6 +4,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { ForwardResult, Rejection, WebhookEvent } from '../../core/webhook/listener.js';
 import { summarizeEvent } from '../../core/webhook/summary.js';
+import { formatDuration } from '../../core/duration.js';
 import { colors, printable, say, warn } from '../../ui/format.js';
 import { emitLine } from '../../ui/render.js';
 
@@ -35,6 +36,9 @@ export function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }
       const line = `forward ${printable(r.id)} → ${to} ${r.status} (${r.ms}ms)${r.error ? `: ${printable(r.error)}` : ''}`;
       if (ok) say(ctx.io, `${err.dim(line)}`);
       else warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
+    },
+    timeout(count: number, timeoutMs: number): void {
+      say(ctx.io, `${err.yellow('timed out')}: ${count} request(s) did not send their whole body within ${formatDuration(timeoutMs)}: closed (408)`);
     },
     duplicate(id: string): void {
       ctx.debug(`duplicate delivery of ${printable(id)} acknowledged (already handled)`);

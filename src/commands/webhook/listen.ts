@@ -48,6 +48,7 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
     onDuplicate: (id) => print.duplicate(id),
     onReject: (r) => (print.reject(r), watch?.nudge()),
     onForward: (r) => (print.forward(r, forwardTo!), r.status >= 300 && watch?.nudge()),
+    onTimeout: (n, ms) => print.timeout(n, ms),
   });
   ctx.defer(() => listener.close());
   const loaded = listener.recorder?.loadedIds.length ?? 0;
@@ -68,8 +69,9 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   success(ctx.io, `Created webhook endpoint ${endpoint.id} for ${endpoint.url} (${events.length} event types, secret ${mask(endpoint.secret)})`);
   say(ctx.io, `Ready: ${target.via}; receiving on ${listener.url}${forwardTo ? `, forwarding to ${forwardTo}` : ''}${o.output ? `, recording to ${o.output}` : ''}. Press Ctrl-C to stop.`);
 
+  const checks = api.perOperation(); // the run lasts hours: each check gets its own deadline
   watch = watchEndpointStatus({
-    get: () => api.getWebhookEndpoint(endpoint.id),
+    get: () => checks.getWebhookEndpoint(endpoint.id),
     clock: ctx.clock,
     signal: ctx.signal,
     intervalMs: o.statusInterval,
@@ -85,7 +87,7 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
   await new Promise<void>((resolve) => (ctx.signal.aborted ? resolve() : ctx.signal.addEventListener('abort', () => resolve(), { once: true })));
   await watch.done;
   const s = listener.stats;
-  say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${forwardTo ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
+  say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${s.timedOut ? `, ${s.timedOut} timed out` : ''}${forwardTo ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
   throw new YcpError('cancelled', 'stopped');
 }
 

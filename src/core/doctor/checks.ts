@@ -3,6 +3,7 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import { createYcloudApi } from '../api/client.js';
+import { timeoutSettingMs } from '../deadline.js';
 import { resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
 import { msg, type Msg } from '../../i18n/index.js';
@@ -72,8 +73,20 @@ function settingChecks(settings: ResolvedSettings, mask: (s: string) => string):
     const r = settings[name];
     if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name }) };
     const value = name === 'apiKey' ? mask(r.value) : r.value;
-    return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.setting', { name, value, source: sourceMsg(r) }) };
+    const text = msg('dr.setting', { name, value, source: sourceMsg(r) });
+    // Every network command would stop at it with exit 2: say so here, where the fix is.
+    if (name === 'timeout' && !validTimeout(r.value)) return { id: `setting.${name}`, level: 'fail' as const, text, fix: msg('dr.timeoutFix') };
+    return { id: `setting.${name}`, level: 'pass' as const, text };
   });
+}
+
+function validTimeout(v: string): boolean {
+  try {
+    timeoutSettingMs(v);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): Promise<Check[]> {
