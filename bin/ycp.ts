@@ -1,6 +1,8 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
 // (The shipped `bin` is dist/ycp.js, a launcher that scripts/build.mjs writes: it answers --version
 // and checks the Node version before this bundle loads.)
+import { abortedBy, signalExitCode } from '../src/core/errors.js'; // tiny, no imports of its own
+
 const argv = process.argv.slice(2);
 {
   const abort = new AbortController();
@@ -10,11 +12,12 @@ const argv = process.argv.slice(2);
     // conf's when-exit re-raises the first signal on ycp itself at once; that echo is not a second
     // Ctrl-C, and exiting on it would cut the cleanups short (orphaned cloudflared, kept endpoints).
     if (firstSignalAt) {
-      if (Date.now() - firstSignalAt > 500) process.exit(130);
+      if (Date.now() - firstSignalAt > 500) process.exit(signalExitCode(sig));
       return;
     }
     firstSignalAt = Date.now();
-    abort.abort(Object.assign(new Error(`received ${sig}`), { name: 'AbortError' }));
+    // The signal rides on the reason: SIGINT exits 130, SIGTERM 143 (errors.ts, the one table).
+    abort.abort(Object.assign(new Error(`received ${sig}`), { name: 'AbortError', signal: sig }));
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
@@ -25,5 +28,5 @@ const argv = process.argv.slice(2);
   // and V8's background work to wind down (~100-200 ms after the last response here).
   const flush = (s: NodeJS.WriteStream) => new Promise<void>((r) => (s.writableLength ? s.write('', () => r()) : r()));
   await Promise.all([flush(process.stdout), flush(process.stderr)]);
-  process.exit(abort.signal.aborted ? 130 : code);
+  process.exit(abort.signal.aborted ? signalExitCode(abortedBy(abort.signal)) : code);
 }

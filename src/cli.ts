@@ -27,7 +27,8 @@ Exit codes:
   2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
   3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
   4    authentication: no API key, or YCloud answered 401
-  130  cancelled (Ctrl-C); cleanups have run`;
+  130  cancelled (Ctrl-C, SIGINT); cleanups have run
+  143  terminated (SIGTERM); cleanups have run`;
 
 /**
  * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
@@ -91,6 +92,6 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(err.message.replace(/^error: /, ''), argv)))) + '\n');
       return 2;
     }
-    return reportError(ctx.io, err, mode);
+    return reportError(ctx.io, err, mode, ctx.signal);
   }
 }

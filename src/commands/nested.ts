@@ -12,7 +12,7 @@ export async function runNested(ctx: Ctx, fn: (c: Ctx) => Promise<void>, flags?:
     await fn(child.ctx);
     return 0;
   } catch (err) {
-    return reportError(child.ctx.io, err, { json: false, verbose: ctx.flags.verbose });
+    return reportError(child.ctx.io, err, { json: false, verbose: ctx.flags.verbose }, ctx.signal);
   } finally {
     await child.cleanup();
   }

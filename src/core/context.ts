@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.js';
 import { YcpError } from './errors.js';
+import { timeoutSettingMs } from './deadline.js';
 import { flagProblem, normalizeLang, profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
 import type { Lang } from '../i18n/index.js';
 import { checkProfileName, type Store } from './store.js';
@@ -183,6 +184,7 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
               hint: `run \`ycp login\` (profile "${cfg.profile}") or set YCLOUD_API_KEY`,
             });
           }
+          const deadlineMs = timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from);
           const { createYcloudApi } = await import('./api/client.js');
           return createYcloudApi({
             baseUrl: cfg.get('baseUrl')!,
@@ -192,6 +194,10 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
             signal: parts.signal,
             userAgent: `ycp/${parts.version} node/${process.versions.node}`,
             log: (l) => ctx.debug(l),
+            // A one-shot command's total deadline, from its first request; long-running commands
+            // (waits, listen, serve) bind their own with api.within() / api.perOperation().
+            deadlineMs,
+            deadlineScope: 'client',
           });
         })();
         return apiP;

@@ -55,8 +55,25 @@ export class YcpError extends Error {
 
 export const usageError = (message: string, hint?: string) => new YcpError('usage', message, { hint });
 
-export function exitCodeFor(err: unknown): number {
-  if (err instanceof YcpError) return EXIT_CODE[err.kind];
+/**
+ * A run stopped by a signal exits 128 + its number (cleanups have run): SIGINT 130, the `cancelled`
+ * row above, and SIGTERM 143. bin records the signal on the abort reason (`{ signal: 'SIGTERM' }`).
+ */
+const SIGNAL_EXIT_CODE: Partial<Record<NodeJS.Signals, number>> = { SIGINT: EXIT_CODE.cancelled, SIGTERM: 143 };
+
+/** The signal that aborted `signal`, when bin recorded one. */
+export function abortedBy(signal: AbortSignal | undefined): NodeJS.Signals | undefined {
+  return signal?.aborted ? (signal.reason as { signal?: NodeJS.Signals } | undefined)?.signal : undefined;
+}
+
+export function signalExitCode(sig: NodeJS.Signals | undefined): number {
+  return (sig && SIGNAL_EXIT_CODE[sig]) ?? EXIT_CODE.cancelled;
+}
+
+/** The exit code of an error; once the run was aborted by a signal, that signal's code. */
+export function exitCodeFor(err: unknown, runSignal?: AbortSignal): number {
+  if (runSignal?.aborted) return signalExitCode(abortedBy(runSignal));
+  if (err instanceof YcpError) return err.kind === 'cancelled' ? signalExitCode(undefined) : EXIT_CODE[err.kind];
   return EXIT_CODE.internal;
 }
 

@@ -3,6 +3,7 @@
 // by commands/setting-option.ts, so help and env text cannot drift), its env vars, its default, its check.
 // Loaded by `--help`: no catalogs here, problems are catalog keys (`v.*`) that callers put into words.
 import type { Lang, MsgKey } from '../i18n/index.js';
+import { parseDuration } from './duration.js';
 
 export interface Setting {
   /** The flag that sets it; commander's attribute name for it is the setting's name (`--app-id` → appId). */
@@ -58,6 +59,14 @@ export const SETTINGS = {
     // A typed value must name a language ycp speaks; LANG from the system is read leniently (normalizeLang).
     check: (v) => (/^(en|zh)([-_][a-z]+)?$/i.test(v.split('.')[0]!) ? undefined : 'v.lang'),
     normalize: (v) => normalizeLang(v),
+  },
+  // No flag: phone wait, message send --wait and signup serve already have their own --timeout (how long
+  // to wait for a state), and one flag name with two meanings would confuse.
+  timeout: {
+    env: 'YCP_TIMEOUT',
+    default: '60s',
+    description: 'deadline of a network command, retries included; waits use their --timeout (e.g. 30s, 2m)',
+    check: (v) => (positiveDuration(v) ? undefined : 'v.duration'),
   },
 } as const satisfies Record<string, Setting>;
 
@@ -133,6 +142,14 @@ function normalize(name: SettingName, value: string): string {
   const v = value.trim();
   const n = (SETTINGS[name] as Setting).normalize;
   return n ? n(v) : v;
+}
+
+function positiveDuration(v: string): boolean {
+  try {
+    return parseDuration(v) > 0;
+  } catch {
+    return false;
+  }
 }
 
 function canParseUrl(v: string): boolean {

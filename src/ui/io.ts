@@ -50,7 +50,15 @@ export function disableColor(io: Io): void {
   io.color.stderr = false;
 }
 
-/** Spinners and live progress: stderr is a TTY, not CI, not --json. */
+/**
+ * Spinners and live progress: stderr is a real, sized TTY (a 0×0 pty, as `script -qc`, some
+ * `docker exec -t` and CI runners make, is not), not CI, not --json.
+ */
 export function canAnimate(io: Io, json?: boolean): boolean {
-  return io.stderrTTY && !io.ci && !json;
+  return io.stderrTTY && !io.ci && !json && isSized(io.stderr);
+}
+
+function isSized(stream: NodeJS.WritableStream): boolean {
+  const { columns, rows } = stream as Partial<Pick<NodeJS.WriteStream, 'columns' | 'rows'>>;
+  return (columns ?? 0) > 0 && (rows ?? 0) > 0;
 }

@@ -1,5 +1,5 @@
 import type { Io } from '../core/context.js';
-import { YcpError, EXIT_CODE, toYcpError } from '../core/errors.js';
+import { YcpError, exitCodeFor, toYcpError } from '../core/errors.js';
 import { colors, printable } from './format.js';
 
 export interface OutputMode {
@@ -60,11 +60,14 @@ export function errorDocument(e: YcpError) {
   return { error: { kind: e.kind, message: e.message, code, requestId, metaCode, hint, details } };
 }
 
-/** Prints an error the way CLI.md §4–5 says and returns its exit code. */
-export function reportError(io: Io, err: unknown, mode: OutputMode): number {
+/**
+ * Prints an error the way CLI.md §4–5 says and returns its exit code (`runSignal`: the run's abort
+ * signal, so SIGTERM exits 143).
+ */
+export function reportError(io: Io, err: unknown, mode: OutputMode, runSignal?: AbortSignal): number {
   const e = toYcpError(err);
   // Already shown with the result it belongs to (the last NDJSON line, a --json report).
-  if (e.reported) return EXIT_CODE[e.kind];
+  if (e.reported) return exitCodeFor(e, runSignal);
   if (mode.json) {
     io.stdout.write(JSON.stringify(errorDocument(e)) + '\n');
   } else if (e.kind === 'cancelled') {
@@ -85,5 +88,5 @@ export function reportError(io: Io, err: unknown, mode: OutputMode): number {
   }
   // Shown once: a cleanup that meets the same error (a config write that failed) does not repeat it.
   if (err instanceof YcpError) err.reported = true;
-  return EXIT_CODE[e.kind];
+  return exitCodeFor(e, runSignal);
 }

@@ -9,8 +9,8 @@ export interface Spinner {
 const noop: Spinner = { update() {}, stop() {} };
 
 /**
- * ora on stderr, only on a TTY outside CI and never under --json. It appears after ~300 ms so quick
- * calls don't flicker. ora is imported only when a spinner really starts.
+ * ora on stderr, only on a sized TTY outside CI and never under --json. It appears after ~300 ms so
+ * quick calls don't flicker. ora is imported only when a spinner really starts.
  */
 export function startSpinner(io: Io, text: string, opts: { json?: boolean; delayMs?: number } = {}): Spinner {
   if (!canAnimate(io, opts.json)) return noop;
@@ -20,7 +20,7 @@ export function startSpinner(io: Io, text: string, opts: { json?: boolean; delay
   const timer = setTimeout(async () => {
     const { default: makeOra } = await import('ora');
     if (stopped) return;
-    ora = makeOra({ text: current, stream: io.stderr as NodeJS.WriteStream, discardStdin: false, isEnabled: true, color: io.color.stderr ? 'cyan' : false }).start();
+    ora = makeOra({ text: current, stream: atLeastOneColumn(io.stderr as NodeJS.WriteStream), discardStdin: false, isEnabled: true, color: io.color.stderr ? 'cyan' : false }).start();
   }, opts.delayMs ?? 300);
   return {
     update(t) {
@@ -33,4 +33,19 @@ export function startSpinner(io: Io, text: string, opts: { json?: boolean; delay
       ora?.stop();
     },
   };
+}
+
+/**
+ * ora divides by the terminal width to count the lines it must clear: at 0 columns (a terminal shrunk
+ * to nothing after the spinner started) that is Infinity, and a synchronous loop of cursor escapes that
+ * blocks the event loop, Ctrl-C included. The stream ora gets never reports fewer than one column.
+ */
+function atLeastOneColumn(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  return new Proxy(stream, {
+    get(target, key) {
+      if (key === 'columns') return Math.max(1, target.columns || 0);
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
 }

@@ -126,7 +126,7 @@ describe('API client', () => {
       t.agent.enableNetConnect(`127.0.0.1:${port}`);
       const api = await t.ctx.api();
       const err = await api.call('GET', '/balance', { maxTries: 1, timeoutMs: 50 }).catch((e: unknown) => e);
-      expect(err).toMatchObject({ kind: 'network', message: `YCloud at http://127.0.0.1:${port}/v2 did not answer within 0.05s` });
+      expect(err).toMatchObject({ kind: 'network', message: `could not GET /balance: YCloud at http://127.0.0.1:${port}/v2 did not answer within 50ms` });
       expect(t.clock.sleeps).toEqual([]);
     } finally {
       for (const s of sockets) s.destroy();

@@ -189,7 +189,7 @@ describe('ycp sandbox itself', () => {
       expectExit(sig, 0);
       a.child.kill('SIGTERM');
       const ended = await a.child;
-      expect(ended.exitCode).toBe(130);
+      expect(ended.exitCode).toBe(143); // 128 + SIGTERM
       const b = await start();
       expect(b.info.apiKey).toBe(a.info.apiKey);
       b.child.kill('SIGINT');

@@ -83,6 +83,14 @@ describe('ycp doctor', () => {
     expect(byId('setting.appId')!.message).toBe('appId: 123 (from profile)');
   });
 
+  test('an invalid YCP_TIMEOUT fails its setting check with the fix; the probe still runs', async () => {
+    t = createTestCtx({ env: { YCP_TIMEOUT: 'soon' } });
+    stubBalance(t, dateHeader());
+    expect(await t.run(['doctor', '--json'])).toBe(3);
+    expect(byId('setting.timeout')).toMatchObject({ level: 'fail', message: 'timeout: soon (from env YCP_TIMEOUT)', fix: expect.stringContaining('YCP_TIMEOUT') });
+    expect(byId('api')).toMatchObject({ level: 'pass' });
+  });
+
   test('a rejected key fails, in Chinese', async () => {
     t = createTestCtx({ env: { LANG: 'zh_CN.UTF-8' } });
     t.api.on('GET', '/balance').reply(401, { error: { status: 401, code: 'UNAUTHORIZED', message: 'bad key', requestId: 'req_9' } });

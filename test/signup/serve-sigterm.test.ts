@@ -1,4 +1,4 @@
-// The bundled binary under a real SIGTERM: exit 130, server closed, no orphan cloudflared. Built into
+// The bundled binary under a real SIGTERM: exit 143 (128+15), server closed, no orphan cloudflared. Built into
 // a private folder (not dist/, which other test files may rebuild at the same time).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -25,7 +25,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-test('SIGTERM stops ycp with 130 and takes cloudflared with it', async () => {
+test('SIGTERM stops ycp with 143 and takes cloudflared with it', async () => {
   const pf = pidFile();
   const dir = await aPageDir();
   const child = spawn(process.execPath, [join(OUT, 'ycp.js'), 'signup', 'serve', '--dir', dir, '--no-register'], {
@@ -40,7 +40,7 @@ test('SIGTERM stops ycp with 130 and takes cloudflared with it', async () => {
   const cf = await readPid(pf);
   expect(alive(cf)).toBe(true);
   child.kill('SIGTERM');
-  expect(await exited).toBe(130);
+  expect(await exited).toBe(143);
   expect(alive(cf)).toBe(false);
   expect(stderr.endsWith('cancelled\n')).toBe(true);
 });

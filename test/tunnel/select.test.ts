@@ -81,6 +81,25 @@ describe('ngrokTunnel', () => {
     expect(forwarded).toEqual([{ addr: '127.0.0.1:4321', authtoken: 'tok', domain: 'acme.ngrok.app' }, 'closed']);
   });
 
+  test('a forward() that never settles ends at the start timeout; a tunnel that opens later is closed', async () => {
+    let open: (l: { url(): string; close(): Promise<void> }) => void = () => undefined;
+    let closed = false;
+    const tn = ngrokTunnel({ forward: () => new Promise((r) => (open = r)) }, { authtoken: 'tok', startTimeoutMs: 30 });
+    await expect(tn.start(1, new AbortController().signal)).rejects.toMatchObject({ kind: 'network', message: 'ngrok did not open a tunnel within 30ms' });
+    expect(tn.status()).toMatchObject({ state: 'failed' });
+    open({ url: () => 'https://late.ngrok.app', close: async () => void (closed = true) });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(closed).toBe(true);
+  });
+
+  test('Ctrl-C during the start ends it at once as a cancellation', async () => {
+    const abort = new AbortController();
+    const tn = ngrokTunnel({ forward: () => new Promise(() => undefined) }, { authtoken: 'tok' });
+    const started = tn.start(1, abort.signal);
+    abort.abort(Object.assign(new Error('received SIGINT'), { name: 'AbortError' }));
+    await expect(started).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   test('a failure to connect is a network error with a hint', async () => {
     const tn = ngrokTunnel({ forward: async () => Promise.reject(new Error('ERR_NGROK_4018 authentication failed')) }, { authtoken: 'bad' });
     await expect(tn.start(1, new AbortController().signal)).rejects.toMatchObject({ kind: 'network', message: 'ngrok could not open a tunnel: ERR_NGROK_4018 authentication failed' });

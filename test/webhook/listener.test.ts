@@ -1,6 +1,7 @@
-// The receiver on a real http.Server (port 0): signed POSTs, 400/405/413, dedupe, forwarding, and the
-// output file's ordering (on disk before the 2xx) and restart behaviour.
+// The receiver on a real http.Server (port 0): signed POSTs, 400/405/413, dedupe, forwarding, the
+// output file's ordering (on disk before the 2xx) and restart behaviour, and the request timeout.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -215,5 +216,42 @@ describe('webhook listener --forward-to', () => {
     const l = await start({ forwardTo: app.url });
     expect((await postSigned(l.url, JSON.stringify(anEvent('evt_forged')), { secret: 'whsec_attacker_000000' })).status).toBe(400);
     expect(app.received).toHaveLength(0);
+  });
+});
+
+describe('requests that never arrive whole (issue 10 §2)', () => {
+  /** A raw connection that sends headers and part of a declared body; resolves with the first answer line. */
+  function partial(port: number, declared = 100, sent = '{"id":"e') {
+    const s = connect(port, '127.0.0.1', () => s.write(`POST / HTTP/1.1\r\nHost: x\r\nContent-Length: ${declared}\r\n\r\n${sent}`));
+    const answer = new Promise<string>((resolve) => {
+      let got = '';
+      s.on('data', (d) => (got += d.toString('latin1')));
+      s.on('close', () => resolve(got.split('\r\n')[0]!));
+      s.on('error', () => undefined);
+    });
+    return { socket: s, answer };
+  }
+
+  test('held bodies are closed with a 408 after the request timeout and reported together, never as a 500', async () => {
+    const timeouts: number[] = [];
+    const l = await start({ requestTimeoutMs: 300, onTimeout: (n) => timeouts.push(n) });
+    const held = Array.from({ length: 5 }, () => partial(l.port));
+    expect(await Promise.all(held.map((h) => h.answer))).toEqual(Array(5).fill('HTTP/1.1 408 Request Timeout'));
+    await l.close(); // reports what is still batched
+    expect(timeouts.reduce((a, b) => a + b, 0)).toBe(5);
+    expect(timeouts.length).toBeLessThanOrEqual(2);
+    expect(l.stats).toMatchObject({ timedOut: 5, rejected: 0 });
+    expect(rejects).toEqual([]);
+  });
+
+  test('a client that goes away mid-body is not a rejection', async () => {
+    const l = await start({ requestTimeoutMs: 5_000 });
+    const p = partial(l.port);
+    await new Promise((r) => setTimeout(r, 50));
+    p.socket.destroy();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await postSigned(l.url, JSON.stringify(anEvent('evt_after_abort')), { dispatcher: agent })).status).toBe(200);
+    expect(rejects).toEqual([]);
+    expect(l.stats).toMatchObject({ received: 2, rejected: 0, events: 1, timedOut: 0 });
   });
 });

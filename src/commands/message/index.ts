@@ -16,7 +16,7 @@ export function registerMessage(program: Command, ctx: Ctx): void {
     .option('--param <value>', 'template body parameter, in order (repeatable)', collectArg, [])
     .option('--direct', 'use sendDirectly (synchronous submit to Meta)')
     .addOption(new Option('--wait [status]', 'follow the status until it is reached').choices(['sent', 'delivered', 'read']).preset('delivered'))
-    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(120_000, '2m'))
+    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long, the send included').argParser(durationArg).default(120_000, '2m'))
     .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(2_000, '2s'))
     .option('--external-id <id>', 'your correlation ID (no idempotency)')
     .action(act(ctx, async (c, o) => (await import('./send.js')).messageSend(c, o)));

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../core/context.js';
+import { flagDeadline } from '../../core/deadline.js';
 import { formatDuration } from '../../core/duration.js';
 import type { Message } from '../../core/api/types.js';
 import { buildSendRequest } from '../../core/message/build.js';
@@ -24,7 +25,9 @@ export interface MessageSendOptions extends GlobalOpts {
 
 export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void> {
   const body = buildSendRequest({ ...o, params: o.param });
-  const api = await ctx.api();
+  // With --wait, --timeout bounds the whole command, the send included; without, the timeout setting.
+  const deadline = o.wait ? flagDeadline(ctx.clock, o.timeout) : undefined;
+  const api = deadline ? (await ctx.api()).within(deadline) : await ctx.api();
   const sent = await api.sendMessage(body, { direct: o.direct });
   if (!o.wait) {
     render(ctx.io, o, sent, (m) => {
@@ -49,6 +52,7 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
           first: sent,
           wanted: o.wait!,
           timeoutMs: o.timeout,
+          deadline,
           intervalMs: o.interval,
           onStatus: (msg, ms) => {
             if (o.json) line('status', msg, ms);

@@ -24,7 +24,7 @@ export function registerPhone(program: Command, ctx: Ctx): void {
     .command('wait <wabaId> <phone>')
     .description('Poll until a number reaches a status (exit 3 on timeout or a status that cannot get there)')
     .addOption(new Option('--for <status>', 'status to wait for').choices(PHONE_STATUSES).default('CONNECTED'))
-    .addOption(new Option('--timeout <duration>', 'give up after this long').argParser(durationArg).default(600_000, '10m'))
+    .addOption(new Option('--timeout <duration>', 'give up after this long, requests included').argParser(durationArg).default(600_000, '10m'))
     .addOption(new Option('--interval <duration>', 'time between checks').argParser(durationArg).default(5_000, '5s'))
     .action(act(ctx, async (c, o, wabaId: string, p: string) => (await import('./wait.js')).phoneWait(c, { ...o, wabaId, phone: p })));
   phone

@@ -8,7 +8,8 @@ import { confirmAction, type GlobalOpts } from '../shared.js';
 export async function phoneRegister(ctx: Ctx, o: GlobalOpts & { wabaId: string; phone: string }): Promise<void> {
   checkDigits('WABA ID', o.wabaId);
   parsePhoneRef(o.phone);
-  const api = await ctx.api();
+  // Per operation: the confirmation between the lookup and the register may take a person a while.
+  const api = (await ctx.api()).perOperation();
   const r = await registerPhone(api, o.wabaId, o.phone, async (p) => {
     await confirmAction(ctx, o, `Register ${p.e164} (ID ${p.phoneNumberId}, now ${p.number.status ?? 'unknown'})? YCloud allows 10 tries per 72 h.`);
     say(ctx.io, `Registering ${p.e164} (ID ${p.phoneNumberId})…`);

@@ -1,4 +1,5 @@
 import type { Ctx } from '../../core/context.js';
+import { flagDeadline } from '../../core/deadline.js';
 import { formatDuration } from '../../core/duration.js';
 import { resolvePhone } from '../../core/phone/resolve.js';
 import { waitForPhoneStatus } from '../../core/phone/wait.js';
@@ -19,7 +20,9 @@ export interface PhoneWaitOptions extends GlobalOpts {
 export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
   checkDigits('WABA ID', o.wabaId);
   parsePhoneRef(o.phone);
-  const api = await ctx.api();
+  // One deadline for the whole command: resolving the number, every check and every interval.
+  const deadline = flagDeadline(ctx.clock, o.timeout);
+  const api = (await ctx.api()).within(deadline);
   const p = await resolvePhone(api, o.wabaId, o.phone);
   const spin = startSpinner(ctx.io, `Waiting for ${p.e164} to be ${o.for}`, { json: o.json });
   const r = await streaming(
@@ -33,6 +36,7 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
           e164: p.e164,
           for: o.for,
           timeoutMs: o.timeout,
+          deadline,
           intervalMs: o.interval,
           first: p.number,
           onPoll: (e) => {

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
+import { formatDuration } from '../../core/duration.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-types.js';
 import { listenForWebhooks, type ListenEvent } from '../../core/webhook/listen.js';
@@ -67,6 +68,8 @@ function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: 
         const line = `forward ${printable(r.id)} → ${e.to} ${r.status} (${r.ms}ms)${r.error ? `: ${printable(r.error)}` : ''}`;
         return ok ? say(ctx.io, err.dim(line)) : warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
       }
+      case 'timed-out':
+        return say(ctx.io, `${err.yellow('timed out')}: ${e.count} request(s) did not send their whole body within ${formatDuration(e.timeoutMs)}: closed (408)`);
       case 'duplicate':
         return ctx.debug(`duplicate delivery of ${printable(e.id)} acknowledged (already handled)`);
       case 'loaded':
@@ -84,7 +87,7 @@ function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: 
         return warn(ctx.io, e.gone ? `endpoint ${e.id} no longer exists at YCloud: no more events will arrive` : `could not check endpoint ${e.id}: ${printable((e.error as Error).message)}`);
       case 'stopping': {
         const s = e.stats;
-        return say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${e.forwarding ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
+        return say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${s.timedOut ? `, ${s.timedOut} timed out` : ''}${e.forwarding ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
       }
       case 'endpoint-kept':
         return say(ctx.io, `Kept webhook endpoint ${e.id} (${e.url}); \`ycp webhook endpoint delete ${e.id}\` removes it`);

@@ -1,11 +1,13 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
-import { YcpError, isAbortError } from '../errors.js';
+import { YcpError } from '../errors.js';
 import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
-import { apiErrorFrom, isNetworkError, networkError } from './errors.js';
+import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
+import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
+import { readCapped } from './body.js';
 import { collect, paginate } from './paginate.js';
 import { loadHttp } from './undici.js';
-import { MAX_TRIES, backoffDelay, isRetryableStatus } from './retry.js';
+import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import type {
   Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
   WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointUpdate,
@@ -19,8 +21,18 @@ export interface ApiOptions {
   signal: AbortSignal;
   userAgent: string;
   log?: (line: string) => void;
-  /** Whole request, headers and body, per try. */
+  /** One try of one request, headers and body (PER_TRY_TIMEOUT_MS); never past the deadline. */
   timeoutMs?: number;
+  /** The budget of a deadline (the `timeout` setting, DEFAULT_TIMEOUT_MS). */
+  deadlineMs?: number;
+  /**
+   * 'operation' (default): each operation (one call, or every page of a list) gets a fresh deadline.
+   * 'client': one deadline for everything this client does, from its first request: a one-shot
+   * command's total deadline (ctx.api()).
+   */
+  deadlineScope?: 'operation' | 'client';
+  /** Every operation runs under this deadline (see `within`). */
+  deadline?: Deadline;
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -36,6 +48,8 @@ export interface RequestOptions {
   maxTries?: number;
   /** Per-try timeout for this call, overriding the client's. */
   timeoutMs?: number;
+  /** The deadline of the operation this call belongs to (a list's pages share one). */
+  deadline?: Deadline;
 }
 
 export interface ApiResult<T> {
@@ -47,9 +61,28 @@ export interface ApiResult<T> {
 
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
 
-export function createYcloudApi(o: ApiOptions) {
+export type YcloudApi = ReturnType<typeof buildApi> & {
+  /** The same client, with every operation under `d` (a wait's --timeout, a signup phase). */
+  within(d: Deadline): YcloudApi;
+  /** The same client, with a fresh deadline per operation (long-running commands: listen, serve). */
+  perOperation(): YcloudApi;
+};
+
+export function createYcloudApi(o: ApiOptions): YcloudApi {
   checkBaseUrl(o.baseUrl);
-  const clientTimeoutMs = o.timeoutMs ?? 30_000;
+  return Object.assign(buildApi(o), {
+    within: (d: Deadline) => createYcloudApi({ ...o, deadline: d }),
+    perOperation: () => createYcloudApi({ ...o, deadline: undefined, deadlineScope: 'operation' }),
+  });
+}
+
+function buildApi(o: ApiOptions) {
+  const perTryMs = o.timeoutMs ?? PER_TRY_TIMEOUT_MS;
+  const budgetMs = o.deadlineMs ?? DEFAULT_TIMEOUT_MS;
+  let shared: Deadline | undefined;
+  const fresh = () => settingDeadline(o.clock, budgetMs);
+  /** The deadline of the next operation. */
+  const deadline = (): Deadline => o.deadline ?? (o.deadlineScope === 'client' ? (shared ??= fresh()) : fresh());
 
   async function call<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
     const { request } = await loadHttp();
@@ -59,7 +92,8 @@ export function createYcloudApi(o: ApiOptions) {
     const what = opts.what ?? `${method} ${display}`;
     // Register and send are never retried (CLI.md §7): 10 tries / 72 h, and a resend is a new message.
     const maxTries = Math.max(1, Math.min(opts.maxTries ?? MAX_TRIES, method === 'GET' ? MAX_TRIES : 1));
-    const timeoutMs = opts.timeoutMs ?? clientTimeoutMs;
+    const timeoutMs = opts.timeoutMs ?? perTryMs;
+    const d = opts.deadline ?? deadline();
     const headers: Record<string, string> = {
       'x-api-key': o.apiKey,
       'user-agent': o.userAgent,
@@ -70,33 +104,36 @@ export function createYcloudApi(o: ApiOptions) {
       body = JSON.stringify(opts.body);
       headers['content-type'] = 'application/json';
     }
+    const fail = { baseUrl: o.baseUrl, what, method };
     for (let attempt = 1; ; attempt++) {
+      if (d.remaining() <= 0) throw outOfTime(d, fail, attempt - 1);
       const started = o.clock.now();
-      const signal = AbortSignal.any([o.signal, AbortSignal.timeout(timeoutMs)]);
+      const step = d.step(o.signal, timeoutMs);
       let status: number;
       let text: string;
       let resHeaders: Record<string, string | string[] | undefined>;
       try {
-        const res = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: o.dispatcher, signal });
+        const res = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: o.dispatcher, signal: step.signal });
         status = res.statusCode;
         resHeaders = res.headers;
-        text = await res.body.text();
+        text = await readCapped(res.body, header(res.headers, 'content-length'), `could not ${what}`, header(res.headers, 'ycloud-request-id'));
       } catch (err) {
-        if (o.signal.aborted) throw new YcpError('cancelled', 'cancelled', { cause: err });
-        const timedOut = isAbortError(err) || (err as { name?: string }).name === 'TimeoutError';
+        const why = step.why();
+        if (o.signal.aborted || why === 'cancelled') throw new YcpError('cancelled', 'cancelled', { cause: err });
+        if (err instanceof YcpError) throw err;
+        const timedOut = why !== undefined || isTimeoutError(err);
         o.log?.(`${method} ${display} failed after ${o.clock.now() - started}ms: ${(err as Error).message}`);
         if (!timedOut && !isNetworkError(err)) throw err;
-        if (attempt < maxTries) {
-          await o.clock.sleep(backoffDelay(attempt, undefined, o.clock.now()), o.signal);
+        if (why === 'deadline') throw outOfTime(d, fail, attempt, err);
+        const delay = backoffDelay(attempt, undefined, o.clock.now());
+        if (attempt < maxTries && delay < d.remaining()) {
+          await o.clock.sleep(delay, o.signal);
           continue;
         }
-        if (timedOut) {
-          throw new YcpError('network', `YCloud at ${o.baseUrl} did not answer within ${timeoutMs / 1000}s`, {
-            hint: 'try again; check YCLOUD_BASE_URL and your proxy variables',
-            cause: err,
-          });
-        }
+        if (timedOut) throw noAnswer(fail, why === 'try' ? timeoutMs : o.clock.now() - started, attempt, err);
         throw networkError(err, o.baseUrl);
+      } finally {
+        step.done();
       }
       const requestId = header(resHeaders, 'ycloud-request-id');
       o.log?.(`${method} ${display} ${status} ${o.clock.now() - started}ms${requestId ? ` ${requestId}` : ''}`);
@@ -104,10 +141,15 @@ export function createYcloudApi(o: ApiOptions) {
         return { body: parseBody<T>(text, what, requestId), status, requestId, headers: resHeaders };
       }
       if (attempt < maxTries && isRetryableStatus(status)) {
-        const delay = backoffDelay(attempt, header(resHeaders, 'retry-after'), o.clock.now());
-        o.log?.(`retrying in ${delay}ms (try ${attempt + 1} of ${maxTries})`);
-        await o.clock.sleep(delay, o.signal);
-        continue;
+        const retryAfter = header(resHeaders, 'retry-after');
+        const delay = backoffDelay(attempt, retryAfter, o.clock.now());
+        if (delay < d.remaining()) {
+          o.log?.(`retrying in ${delay}ms (try ${attempt + 1} of ${maxTries})`);
+          await o.clock.sleep(delay, o.signal);
+          continue;
+        }
+        // Sleeping would outlast the deadline: fail now, saying what the server asked for.
+        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, `could not ${what}`), retryAfter!, d);
       }
       throw apiErrorFrom(status, text, requestId, `could not ${what}`);
     }
@@ -117,11 +159,16 @@ export function createYcloudApi(o: ApiOptions) {
     return (await call<T>(method, path, opts)).body;
   }
 
-  const listPages = <T>(path: string, query: Query, what: string) =>
-    paginate<T>((page, limit) => req<Page<T>>('GET', path, { query: { ...query, page, limit }, what }));
+  /** Every page of a list is one operation: they share its deadline. */
+  const listPages = <T>(path: string, query: Query, what: string) => {
+    const d = deadline();
+    return paginate<T>((page, limit) => req<Page<T>>('GET', path, { query: { ...query, page, limit }, what, deadline: d }));
+  };
 
   return {
     baseUrl: o.baseUrl,
+    /** The budget a fresh setting-based deadline gets (the `timeout` setting). */
+    deadlineMs: budgetMs,
     call,
     request: req,
 
@@ -183,8 +230,6 @@ export function createYcloudApi(o: ApiOptions) {
       req<WebhookEndpoint>('POST', `/webhookEndpoints/${seg(id)}/rotateSecret`, { what: `rotate the secret of webhook endpoint ${id}` }),
   };
 }
-
-export type YcloudApi = ReturnType<typeof createYcloudApi>;
 
 /**
  * The base URL comes from --base-url, YCLOUD_BASE_URL or the profile: a typo there is the user's to

@@ -1,5 +1,7 @@
 import { YcpError } from '../errors.js';
 import { printable } from '../printable.js';
+import type { Deadline } from '../deadline.js';
+import { formatDuration } from '../duration.js';
 
 interface YcloudErrorBody {
   status?: number;
@@ -70,5 +72,49 @@ export function networkError(err: unknown, baseUrl: string): YcpError {
   return new YcpError('network', `could not reach YCloud at ${baseUrl}${code ? ` (${code})` : ''}`, {
     hint: 'check your connection, YCLOUD_BASE_URL / --base-url, and the proxy variables (HTTPS_PROXY, NO_PROXY)',
     cause: err,
+  });
+}
+
+/** undici's own timers (a dispatcher's headersTimeout / bodyTimeout) count as timeouts too. */
+export function isTimeoutError(err: unknown): boolean {
+  const e = err as { name?: string; code?: string };
+  return e?.name === 'TimeoutError' || e?.code === 'UND_ERR_HEADERS_TIMEOUT' || e?.code === 'UND_ERR_BODY_TIMEOUT';
+}
+
+export interface FailContext {
+  baseUrl: string;
+  what: string;
+  method: string;
+}
+
+const tries = (n: number) => (n > 1 ? ` (${n} tries)` : '');
+/** A request that may have changed something (send, register) cannot be known not to have. */
+const mayHaveReached = (f: FailContext) =>
+  f.method === 'GET' ? '' : 'it may have reached YCloud: check before trying again (ycp never repeats it); ';
+
+/** The deadline ran out: how long was waited, for what, and how to get more time. */
+export function outOfTime(d: Deadline, f: FailContext, attempts: number, cause?: unknown): YcpError {
+  const message = attempts
+    ? `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(d.budgetMs)}${tries(attempts)}`
+    : `could not ${f.what}: no time left (${formatDuration(d.elapsed())} of ${formatDuration(d.budgetMs)} used)`;
+  return new YcpError('network', message, {
+    code: 'DEADLINE_EXCEEDED',
+    hint: `${attempts ? mayHaveReached(f) : ''}${d.hint}; check YCLOUD_BASE_URL and your proxy variables`,
+    cause,
+  });
+}
+
+/** One try ran past its own cap (PER_TRY_TIMEOUT_MS) and no further try fits. */
+export function noAnswer(f: FailContext, ms: number, attempts: number, cause: unknown): YcpError {
+  return new YcpError('network', `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(ms)}${tries(attempts)}`, {
+    hint: `${mayHaveReached(f)}try again; check YCLOUD_BASE_URL and your proxy variables`,
+    cause,
+  });
+}
+
+export function retryAfterTooLong(e: YcpError, value: string, d: Deadline): YcpError {
+  return new YcpError(e.kind, `${e.message} (YCloud asked to wait: Retry-After: ${value}, more than the ${formatDuration(d.remaining())} left)`, {
+    ...e.info,
+    hint: `try again later; ${d.hint}`,
   });
 }

@@ -1,8 +1,8 @@
-// CLI.md §7: only safe reads retry, on 429, 5xx and connection errors, honouring Retry-After.
+// CLI.md §7: only safe reads retry, on 429, 5xx and connection errors, honouring Retry-After. Every
+// delay is checked against the deadline by the client: one that does not fit is not slept.
 export const MAX_TRIES = 4;
 const BASE_MS = 500;
 const CAP_MS = 8_000;
-const RETRY_AFTER_CAP_MS = 60_000;
 
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status >= 500;
@@ -11,7 +11,8 @@ export function isRetryableStatus(status: number): boolean {
 /** Delay before try number `attempt + 1` (attempt counts from 1). */
 export function backoffDelay(attempt: number, retryAfter: string | undefined, now: number, random = Math.random): number {
   const fromHeader = parseRetryAfter(retryAfter, now);
-  if (fromHeader !== undefined) return Math.min(fromHeader, RETRY_AFTER_CAP_MS);
+  // Uncapped: a server asking for longer than the deadline allows makes the client fail at once.
+  if (fromHeader !== undefined) return fromHeader;
   const exp = Math.min(CAP_MS, BASE_MS * 2 ** (attempt - 1));
   // "equal jitter": never less than half the step, so a burst of clients spreads out without hammering.
   return Math.round(exp / 2 + random() * (exp / 2));

@@ -3,7 +3,7 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import { createYcloudApi } from '../api/client.js';
-import { flagProblem, normalizeLang, resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
+import { checkSetting, flagProblem, normalizeLang, resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
 import { msg, type Lang } from '../../i18n/index.js';
 import type { Check } from './types.js';
@@ -73,7 +73,10 @@ function settingChecks(settings: ResolvedSettings, mask: (s: string) => string):
     const r = settings[name];
     if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name }) };
     const value = name === 'apiKey' ? mask(r.value) : r.value;
-    return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.setting', { name, value, source: sourceMsg(r) }) };
+    const text = msg('dr.setting', { name, value, source: sourceMsg(r) });
+    // Every network command would stop at it with exit 2: say so here, where the fix is.
+    if (name === 'timeout' && 'problem' in checkSetting('timeout', r.value)) return { id: `setting.${name}`, level: 'fail' as const, text, fix: msg('dr.timeoutFix') };
+    return { id: `setting.${name}`, level: 'pass' as const, text };
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.js';
+import { waitDeadline, type Deadline } from '../deadline.js';
 import { YcpError } from '../errors.js';
 import { formatDuration } from '../duration.js';
 import type { YcloudApi } from '../api/client.js';
@@ -10,18 +11,27 @@ export interface MessageWaitOptions {
   first: Message;
   wanted: string;
   timeoutMs: number;
+  /** The deadline the wait (and every request in it) runs under; default: `timeoutMs` from now. */
+  deadline?: Deadline;
   intervalMs: number;
   onStatus?: (m: Message, elapsedMs: number) => void;
 }
 
 /** Follows a message until it reaches `wanted` (or later: events arrive out of order), fails, or times out. */
 export async function waitForMessageStatus(
-  ctx: { api: Pick<YcloudApi, 'getMessage'>; clock: Clock; signal: AbortSignal },
+  ctx: { api: Pick<YcloudApi, 'within'>; clock: Clock; signal: AbortSignal },
   o: MessageWaitOptions,
 ): Promise<{ message: Message; elapsedMs: number }> {
   const start = ctx.clock.now();
+  const deadline = o.deadline ?? waitDeadline(ctx.clock, o.timeoutMs);
+  const api = ctx.api.within(deadline);
   let m = o.first;
   let last = m.status;
+  const stillNot = (elapsed: number, cause?: unknown) =>
+    new YcpError('pending', `message ${m.id} is still ${m.status ?? 'unknown'} after ${formatDuration(elapsed)} (wanted ${o.wanted})`, {
+      hint: `ycp message get ${m.id}`,
+      cause,
+    });
   for (;;) {
     if (m.status === 'failed') {
       throw new YcpError('api', `message ${m.id} failed: ${m.errorMessage ?? 'no reason given'}`, {
@@ -30,14 +40,16 @@ export async function waitForMessageStatus(
       });
     }
     if (reached(m.status, o.wanted)) return { message: m, elapsedMs: ctx.clock.now() - start };
-    const elapsed = ctx.clock.now() - start;
-    if (elapsed >= o.timeoutMs) {
-      throw new YcpError('pending', `message ${m.id} is still ${m.status ?? 'unknown'} after ${formatDuration(elapsed)} (wanted ${o.wanted})`, {
-        hint: `ycp message get ${m.id}`,
-      });
+    const remaining = deadline.waitRemaining();
+    if (remaining <= 0) throw stillNot(ctx.clock.now() - start);
+    await ctx.clock.sleep(Math.min(o.intervalMs, remaining), ctx.signal);
+    try {
+      m = await api.getMessage(o.first.id);
+    } catch (err) {
+      // Out of time inside a check: the status in hand is the answer (exit 3, "not yet").
+      if (err instanceof YcpError && err.info.code === 'DEADLINE_EXCEEDED') throw stillNot(ctx.clock.now() - start, err);
+      throw err;
     }
-    await ctx.clock.sleep(Math.min(o.intervalMs, o.timeoutMs - elapsed), ctx.signal);
-    m = await ctx.api.getMessage(o.first.id);
     if (m.status !== last) {
       last = m.status;
       o.onStatus?.(m, ctx.clock.now() - start);

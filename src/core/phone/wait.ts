@@ -1,6 +1,8 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { PhoneNumber } from '../api/types.js';
+import type { YcloudApi } from '../api/client.js';
+import { waitDeadline, type Deadline } from '../deadline.js';
 import { formatDuration } from '../duration.js';
 
 /** Statuses that cannot turn into CONNECTED without a person acting: waiting longer would only hide that. */
@@ -11,6 +13,8 @@ export interface WaitOptions {
   e164: string;
   for: string;
   timeoutMs: number;
+  /** The deadline the wait (and every request in it) runs under; default: `timeoutMs` from now. */
+  deadline?: Deadline;
   intervalMs: number;
   /** A reading already in hand (from resolving the number): it counts as the first check. */
   first?: PhoneNumber;
@@ -26,13 +30,29 @@ export interface WaitResult {
   number: PhoneNumber;
 }
 
-export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { api: Awaited<ReturnType<Ctx['api']>> }, o: WaitOptions): Promise<WaitResult> {
+export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { api: Pick<YcloudApi, 'within'> }, o: WaitOptions): Promise<WaitResult> {
   const start = ctx.clock.now();
+  const deadline = o.deadline ?? waitDeadline(ctx.clock, o.timeoutMs);
+  const api = ctx.api.within(deadline);
   let polls = 0;
   let last: string | undefined;
   let inHand = o.first;
+  const stillNot = (elapsedMs: number, cause?: unknown) =>
+    new YcpError('pending', `${o.e164} is still ${last} after ${formatDuration(elapsedMs)} (wanted ${o.for})`, {
+      hint: `wait longer: ycp phone wait ${o.wabaId} ${o.e164} --timeout 30m`,
+      details: { status: last, polls, elapsedMs },
+      cause,
+    });
   for (;;) {
-    const number = inHand ?? (await ctx.api.getPhoneNumber(o.wabaId, o.e164));
+    let number: PhoneNumber;
+    try {
+      number = inHand ?? (await api.getPhoneNumber(o.wabaId, o.e164));
+    } catch (err) {
+      // The deadline ran out inside a check: with a status in hand that is "not yet" (exit 3); with none,
+      // YCloud never answered, and the network error says so.
+      if (last !== undefined && err instanceof YcpError && err.info.code === 'DEADLINE_EXCEEDED') throw stillNot(ctx.clock.now() - start, err);
+      throw err;
+    }
     inHand = undefined;
     polls++;
     const status = String(number?.status ?? 'UNKNOWN');
@@ -47,13 +67,8 @@ export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { 
         details: { status, polls, elapsedMs },
       });
     }
-    const remaining = o.timeoutMs - elapsedMs;
-    if (remaining <= 0) {
-      throw new YcpError('pending', `${o.e164} is still ${last} after ${formatDuration(elapsedMs)} (wanted ${o.for})`, {
-        hint: `wait longer: ycp phone wait ${o.wabaId} ${o.e164} --timeout 30m`,
-        details: { status: last, polls, elapsedMs },
-      });
-    }
+    const remaining = deadline.waitRemaining();
+    if (remaining <= 0) throw stillNot(elapsedMs);
     await ctx.clock.sleep(Math.min(o.intervalMs, remaining), ctx.signal);
   }
 }

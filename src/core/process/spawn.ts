@@ -1,5 +1,6 @@
 // The only module that starts processes (ARCHITECTURE §7): execa with cleanup, cancelSignal and a
 // forced kill, so no child outlives ycp.
+import { readdirSync, readFileSync } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { YcpError } from '../errors.js';
@@ -25,6 +26,13 @@ export interface StartOptions {
   signal?: AbortSignal;
   /** Grace period between SIGTERM and SIGKILL. */
   killAfterMs?: number;
+  /**
+   * Start the child in its own process group and end the whole group: a `cloudflared` on PATH may be a
+   * wrapper script that starts the real binary as its child, which a signal to the wrapper alone
+   * would leave running. (The group also keeps a terminal's Ctrl-C from reaching it before ycp's
+   * cleanups decide.) POSIX only; elsewhere the child alone is ended.
+   */
+  group?: boolean;
 }
 
 export interface Spawner {
@@ -54,7 +62,7 @@ async function isExecutable(p: string): Promise<boolean> {
   }
 }
 
-const live = new Set<{ kill(sig?: NodeJS.Signals): boolean }>();
+const live = new Set<{ kill(sig: NodeJS.Signals): void }>();
 let hooked = false;
 /** Last resort when ycp exits without its cleanups (a second Ctrl-C): no child outlives it. */
 function installExitHook(): void {
@@ -63,6 +71,43 @@ function installExitHook(): void {
   process.once('exit', () => {
     for (const c of live) c.kill('SIGTERM');
   });
+}
+
+/** Signals every process in group `pgid`; false when none is left. */
+function signalGroup(pgid: number, sig: NodeJS.Signals | 0): boolean {
+  try {
+    process.kill(-pgid, sig);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Whether a process of group `pgid` still runs. A grandchild whose parent (the wrapper) is gone is
+ * reparented to pid 1 and stays a zombie until that reaps it, which a container's pid 1 may never do:
+ * zombies do not count. On Linux, /proc says which members are zombies; elsewhere any member counts.
+ */
+function groupRunning(pgid: number): boolean {
+  if (!signalGroup(pgid, 0)) return false;
+  if (process.platform !== 'linux') return true;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue; // gone meanwhile
+      }
+      // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so split after the last ')'.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(pgrp) === pgid && state !== 'Z') return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 export function createExecaSpawner(): Spawner {
@@ -75,6 +120,8 @@ export function createExecaSpawner(): Spawner {
     async start(command, args, opts = {}) {
       const { execa } = await import('execa');
       const listeners: ((line: string, stream: 'stdout' | 'stderr') => void)[] = [];
+      const group = Boolean(opts.group) && process.platform !== 'win32';
+      const killAfterMs = opts.killAfterMs ?? 3_000;
       let child;
       try {
         child = execa(command, args, {
@@ -85,8 +132,10 @@ export function createExecaSpawner(): Spawner {
           // bin counts that as a second Ctrl-C and exits at once, mid-cleanup, orphaning this child.
           // `live` + the exit hook below give the same last-resort kill without the re-raise.
           cleanup: false,
-          cancelSignal: opts.signal,
-          forceKillAfterDelay: opts.killAfterMs ?? 3_000,
+          // A group is ended by stop() below (execa's cancel and forced kill reach the leader only).
+          cancelSignal: group ? undefined : opts.signal,
+          forceKillAfterDelay: group ? false : killAfterMs,
+          detached: group,
           reject: false,
           buffer: false,
           stdin: 'ignore',
@@ -94,8 +143,9 @@ export function createExecaSpawner(): Spawner {
       } catch (err) {
         throw new YcpError('internal', `could not start ${command} ${args.join(' ')}: ${(err as Error).message}`, { cause: err });
       }
-      live.add(child);
-      void child.once('exit', () => live.delete(child));
+      const pid = child.pid;
+      const target = group && pid ? { kill: (sig: NodeJS.Signals) => void signalGroup(pid, sig) } : { kill: (sig: NodeJS.Signals) => void child.kill(sig) };
+      live.add(target);
       installExitHook();
       const pump = (stream: NodeJS.ReadableStream | null, name: 'stdout' | 'stderr') => {
         if (!stream) return;
@@ -122,18 +172,32 @@ export function createExecaSpawner(): Spawner {
         else child.once('exit', done);
       });
       let stopping: Promise<ChildExit> | undefined;
+      const stop = () => {
+        stopping ??= (async () => {
+          if (group && pid) {
+            // SIGTERM to every process of the group, SIGKILL to whatever is left after the grace period.
+            signalGroup(pid, 'SIGTERM');
+            const until = Date.now() + killAfterMs;
+            while (groupRunning(pid) && Date.now() < until) await new Promise((r) => setTimeout(r, 25));
+            if (groupRunning(pid) && signalGroup(pid, 'SIGKILL')) while (groupRunning(pid) && Date.now() < until + 1_000) await new Promise((r) => setTimeout(r, 25));
+          } else if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          const r = await exited;
+          live.delete(target);
+          return r;
+        })();
+        return stopping;
+      };
+      if (!group) void exited.then(() => live.delete(target));
+      if (group && opts.signal) {
+        if (opts.signal.aborted) void stop();
+        else opts.signal.addEventListener('abort', () => void stop(), { once: true });
+      }
       return {
-        pid: child.pid,
+        pid,
         command: `${command} ${args.join(' ')}`,
         onLine: (fn) => void listeners.push(fn),
         exited,
-        stop() {
-          stopping ??= (async () => {
-            if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-            return exited;
-          })();
-          return stopping;
-        },
+        stop,
       };
     },
   };

@@ -4,6 +4,7 @@ import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { YcloudApi } from '../api/client.js';
 import type { Waba } from '../api/types.js';
+import { waitDeadline } from '../deadline.js';
 import { formatDuration } from '../duration.js';
 import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
@@ -43,7 +44,10 @@ export interface FlowResult {
 
 type FlowCtx = Pick<Ctx, 'clock' | 'signal'> & { api: YcloudApi };
 
-export async function runSignupFlow(ctx: FlowCtx, c: CapturedSignup, o: FlowOptions): Promise<FlowResult> {
+export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: FlowOptions): Promise<FlowResult> {
+  // `serve --keep-running` handles signups for hours: each phase has its own deadline, never the
+  // client's (the WABA lookup: wabaTimeoutMs; register: the timeout setting; the wait: --timeout).
+  const ctx: FlowCtx = { ...flowCtx, api: flowCtx.api.perOperation() };
   const start = ctx.clock.now();
   const since = () => ctx.clock.now() - start;
   const say = (phase: FlowPhase, message: string, status?: string) => o.onProgress({ phase, message, elapsedMs: since(), status });
@@ -125,14 +129,17 @@ export async function runSignupFlow(ctx: FlowCtx, c: CapturedSignup, o: FlowOpti
 
 async function retrieveWaba(ctx: FlowCtx, wabaId: string, o: FlowOptions, note: (m: string) => void): Promise<Waba> {
   const start = ctx.clock.now();
+  const deadline = waitDeadline(ctx.clock, o.wabaTimeoutMs);
+  const api = ctx.api.within(deadline);
   for (let attempt = 1; ; attempt++) {
     try {
-      return await ctx.api.getWaba(wabaId);
+      return await api.getWaba(wabaId);
     } catch (err) {
       // CONTRACT §16.1: a fresh WABA can take a moment to become visible to YCloud.
       if (!(err instanceof YcpError) || err.info.status !== 404) throw err;
       const elapsed = ctx.clock.now() - start;
-      if (elapsed >= o.wabaTimeoutMs) {
+      const left = deadline.waitRemaining();
+      if (left <= 0) {
         throw new YcpError('api', `WABA ${wabaId} is still not visible to YCloud after ${formatDuration(elapsed)}`, {
           code: err.info.code,
           requestId: err.info.requestId,
@@ -141,7 +148,7 @@ async function retrieveWaba(ctx: FlowCtx, wabaId: string, o: FlowOptions, note: 
         });
       }
       note(`WABA ${wabaId} is not visible yet (try ${attempt}); retrying in ${formatDuration(o.intervalMs)}`);
-      await ctx.clock.sleep(Math.min(o.intervalMs, o.wabaTimeoutMs - elapsed), ctx.signal);
+      await ctx.clock.sleep(Math.min(o.intervalMs, left), ctx.signal);
     }
   }
 }

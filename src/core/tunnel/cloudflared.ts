@@ -32,7 +32,7 @@ export function cloudflaredTunnel(ctx: Pick<Ctx, 'spawn' | 'env'>, bin: string, 
     async start(port, signal) {
       const metrics = `127.0.0.1:${await freePort()}`;
       const args = ['tunnel', '--url', `http://127.0.0.1:${port}`, '--metrics', metrics, '--no-autoupdate'];
-      child = await ctx.spawn.start(bin, args, { signal, env: { ...ctx.env } });
+      child = await ctx.spawn.start(bin, args, { signal, env: { ...ctx.env }, group: true });
       if (stopped) await child.stop();
       child.onLine((line) => {
         tail.push(line);

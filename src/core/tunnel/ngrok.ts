@@ -1,6 +1,11 @@
 // ngrok through its Node package (@ngrok/ngrok, an optional dependency loaded only here, at run time).
+import { abortAfter } from '../deadline.js';
+import { formatDuration } from '../duration.js';
 import { YcpError } from '../errors.js';
 import type { Tunnel, TunnelStatus } from './tunnel.js';
+
+/** How long ngrok may take to open a tunnel (as cloudflared's readiness): forward() has no timeout. */
+export const NGROK_START_TIMEOUT_MS = 45_000;
 
 export interface NgrokListener {
   url(): string | null;
@@ -20,7 +25,7 @@ export async function loadNgrok(): Promise<NgrokModule | undefined> {
   }
 }
 
-export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: string }): Tunnel {
+export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: string; startTimeoutMs?: number }): Tunnel {
   let status: TunnelStatus = { state: 'starting' };
   let listener: NgrokListener | undefined;
   let stopped = false;
@@ -29,10 +34,23 @@ export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: s
     // A reserved domain stays the same; a random one changes every run.
     ephemeral: !o.domain,
     status: () => status,
-    async start(port) {
+    async start(port, signal) {
+      const limit = o.startTimeoutMs ?? NGROK_START_TIMEOUT_MS;
+      const step = abortAfter(limit, signal);
+      const forwarding = mod.forward({ addr: `127.0.0.1:${port}`, authtoken: o.authtoken, domain: o.domain });
       try {
-        listener = await mod.forward({ addr: `127.0.0.1:${port}`, authtoken: o.authtoken, domain: o.domain });
+        listener = await new Promise<NgrokListener>((resolve, reject) => {
+          forwarding.then(resolve, reject);
+          step.signal.addEventListener('abort', () => reject(step.signal.reason), { once: true });
+        });
       } catch (err) {
+        // forward() cannot be cancelled: a tunnel that opens after we gave up is closed at once.
+        void forwarding.then((l) => l.close(), () => undefined);
+        if (step.why() === 'cancelled') throw err;
+        if (step.why()) {
+          status = { state: 'failed', message: `ngrok did not open a tunnel within ${formatDuration(limit)}` };
+          throw new YcpError('network', status.message, { hint: 'check your network (ngrok needs outbound 443), or pass --public-url' });
+        }
         // ngrok quotes a rejected token back ("Your authtoken: …", ERR_NGROK_105/107): keep it out of
         // the message, the status and the cause, which all reach the terminal or --json.
         const reason = redact(String((err as Error)?.message ?? err), o.authtoken);
@@ -40,6 +58,8 @@ export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: s
         const hint = o.domain ? `check that ${o.domain} is reserved on the account of NGROK_AUTHTOKEN` : 'check NGROK_AUTHTOKEN';
         status = { state: 'failed', message, hint };
         throw new YcpError('network', message, { hint });
+      } finally {
+        step.done();
       }
       if (stopped) await listener.close();
       const url = listener.url();

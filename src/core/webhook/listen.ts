@@ -37,6 +37,8 @@ export type ListenEvent =
   | { type: 'duplicate'; id: string }
   | { type: 'rejected'; rejection: Rejection }
   | { type: 'forwarded'; result: ForwardResult; to: string }
+  /** Requests that did not send their whole body in time were closed (408); reported at most once a second. */
+  | { type: 'timed-out'; count: number; timeoutMs: number }
   | { type: 'endpoint-status'; id: string; status: string }
   | { type: 'endpoint-unreachable'; id: string; gone: boolean; error: unknown }
   | { type: 'stopping'; stats: ListenerStats; forwarding: boolean }
@@ -61,6 +63,7 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
     onDuplicate: (id) => emit({ type: 'duplicate', id }),
     onReject: (rejection) => (emit({ type: 'rejected', rejection }), watch?.nudge()),
     onForward: (result) => (emit({ type: 'forwarded', result, to: o.forwardTo! }), result.status >= 300 && watch?.nudge()),
+    onTimeout: (count, timeoutMs) => emit({ type: 'timed-out', count, timeoutMs }),
   });
   ctx.defer(() => listener.close());
   const loaded = listener.recorder?.loadedIds.length ?? 0;
@@ -80,8 +83,9 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
   emit({ type: 'endpoint-created', id: endpoint.id, url: endpoint.url, eventCount: o.events.length, secret: endpoint.secret });
   emit({ type: 'ready', via: target.via, localUrl: listener.url, forwardTo: o.forwardTo, output: o.output });
 
+  const checks = api.perOperation(); // the run lasts hours: each check gets its own deadline
   watch = watchEndpointStatus({
-    get: () => api.getWebhookEndpoint(endpoint.id),
+    get: () => checks.getWebhookEndpoint(endpoint.id),
     clock: ctx.clock,
     signal: ctx.signal,
     intervalMs: o.statusIntervalMs,

@@ -12,6 +12,14 @@ import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 /**
+ * A request must arrive whole (headers and body) within this long, or its connection is closed with a
+ * 408. YCloud gives up on a delivery after 6 s (CONTRACT §13), so a body still missing after 10 s is a
+ * stuck or hostile client, and thousands of them must not pile up (docs/webhooks.md).
+ */
+export const LISTEN_REQUEST_TIMEOUT_MS = 10_000;
+/** Timeouts are reported together, at most once per this long, not one line per connection. */
+const TIMEOUT_REPORT_MS = 1_000;
+/**
  * Event ids remembered for dedupe. A long run must not grow without end (a few MiB at this size);
  * YCloud's retries of one event end about 5.6 h after the first try (CONTRACT §13), so an id older
  * than this many newer events is rarely redelivered. With --output the file's own id set still
@@ -61,6 +69,8 @@ export interface ListenerOptions {
   dispatcher?: Dispatcher;
   forwardTimeoutMs?: number;
   maxBodyBytes?: number;
+  /** LISTEN_REQUEST_TIMEOUT_MS unless given (tests use less). */
+  requestTimeoutMs?: number;
   /** How many recent event ids the dedupe remembers (DEFAULT_DEDUPE_WINDOW). */
   dedupeWindow?: number;
   /** The first verified delivery of an event id. */
@@ -68,6 +78,8 @@ export interface ListenerOptions {
   onDuplicate?(id: string): void;
   onReject?(r: Rejection): void;
   onForward?(r: ForwardResult): void;
+  /** `count` requests were closed (408) for not arriving whole in `timeoutMs`; batched per second. */
+  onTimeout?(count: number, timeoutMs: number): void;
 }
 
 export interface ListenerStats {
@@ -77,6 +89,8 @@ export interface ListenerStats {
   rejected: number;
   forwardedOk: number;
   forwardFailed: number;
+  /** Requests closed for not arriving whole within the request timeout. */
+  timedOut: number;
 }
 
 export interface WebhookListener {
@@ -95,7 +109,8 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
   const now = o.now ?? Date.now;
   const secrets = typeof o.secrets === 'function' ? o.secrets : () => o.secrets as string[];
   const recorder = o.outputPath ? await openRecorder(o.outputPath) : undefined;
-  const stats: ListenerStats = { received: 0, events: 0, duplicates: 0, rejected: 0, forwardedOk: 0, forwardFailed: 0 };
+  const stats: ListenerStats = { received: 0, events: 0, duplicates: 0, rejected: 0, forwardedOk: 0, forwardFailed: 0, timedOut: 0 };
+  const requestTimeoutMs = o.requestTimeoutMs ?? LISTEN_REQUEST_TIMEOUT_MS;
   // Ids already shown (and recorded); ids fully handled (recorded, and the app answered 2xx).
   const window = o.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW;
   const seen = recentIds(window);
@@ -105,8 +120,10 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
   // one, it is only known to be recorded: a redelivery still goes to the app, but is not written twice.
   const handled = (id: string) => done.has(id) || (!o.forwardTo && recorder?.has(id) === true);
 
+  const answered = new WeakSet<object>();
   const reply = (res: ServerResponse, status: number, body: object, extra: Record<string, string> = {}) => {
     if (res.headersSent) return;
+    if (res.socket) answered.add(res.socket);
     res.writeHead(status, { 'content-type': 'application/json', ...extra });
     res.end(JSON.stringify(body));
   };
@@ -128,7 +145,14 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
       return reject(res, tooLarge(declared, maxBody), { connection: 'close' });
     }
     // CONTRACT §12: the signature covers the exact raw bytes, so capture them before any parse.
-    const body = await readBodyCapped(req, maxBody);
+    let body;
+    try {
+      body = await readBodyCapped(req, maxBody);
+    } catch {
+      // The connection went before the body was whole: closed for the request timeout (reported by
+      // onTimeout) or by the client. Nobody is left to answer, and nothing was received to reject.
+      return;
+    }
     if (body.over) return reject(res, tooLarge(body.size, maxBody), { connection: 'close' });
     const raw = body.raw;
 
@@ -207,7 +231,16 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     reply(res, f.status, f.status >= 200 && f.status < 300 ? { ok: true, forwarded: f.status } : { error: 'forward-failed', status: f.status });
   }
 
-  const server = createServer((req, res) => {
+  // Timeouts come in bursts (a client holding many connections): one report per second with a count.
+  let timeoutsToReport = 0;
+  let reportTimer: NodeJS.Timeout | undefined;
+  const reportTimeouts = () => {
+    reportTimer = undefined;
+    if (timeoutsToReport) o.onTimeout?.(timeoutsToReport, requestTimeoutMs);
+    timeoutsToReport = 0;
+  };
+
+  const server = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs / 2) }, (req, res) => {
     handle(req, res).catch((err) => {
       stats.rejected++;
       o.onReject?.({ status: 500, reason: 'record-failed', detail: (err as Error).message });
@@ -216,6 +249,18 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
   });
   // YCloud and load tests keep connections alive; the default 5 s is fine but be explicit.
   server.keepAliveTimeout = 5_000;
+  // What node does by default (408 for a request timeout, 431, 400), plus counting the timeouts.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      stats.timedOut++;
+      timeoutsToReport++;
+      reportTimer ??= setTimeout(reportTimeouts, TIMEOUT_REPORT_MS).unref();
+    }
+    // An answer already on its way (a 413 before the whole body came) must not be followed by another.
+    if (!socket.writable || answered.has(socket)) return void socket.destroy();
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
   const { port } = await listenOn(server, { port: o.port, host });
   let closing: Promise<void> | undefined;
   return {
@@ -226,6 +271,8 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     close() {
       closing ??= (async () => {
         await closeServer(server);
+        clearTimeout(reportTimer);
+        reportTimeouts();
         await Promise.allSettled([...inFlight.values()]);
         await recorder?.close();
       })();

@@ -39,6 +39,7 @@ export const onboardingEn = {
   'v.baseUrl': 'must be an http(s) URL such as https://api.ycloud.com/v2',
   'v.graphVersion': 'must look like v25.0',
   'v.lang': 'must be en or zh-CN',
+  'v.duration': 'must be a positive duration such as 30s, 2m or 1h',
 
   's1.title': 'Apply to become a YCloud technical partner',
   's1.body': "Fill in the application form on YCloud's partner page. YCloud's business team contacts you within one business day.",
@@ -196,6 +197,7 @@ export const onboardingEn = {
   'dr.configBrokenFix': 'fix or delete the file, then run `ycp login` again',
   'dr.setting': '{name}: {value} (from {source})',
   'dr.settingUnset': '{name}: not set',
+  'dr.timeoutFix': 'the network deadline must be a positive duration such as 30s, 2m or 1h: fix YCP_TIMEOUT, or run `ycp config set timeout 60s`',
   'dr.probing': 'Asking YCloud…',
   'dr.apiOk': 'YCloud API at {url} reachable, key valid (request id {requestId})',
   'dr.apiNoKey': 'no API key is set',

@@ -39,6 +39,7 @@ export const onboardingZhCN: Record<keyof typeof onboardingEn, string> = {
   'v.baseUrl': '必须是 http(s) 网址，例如 https://api.ycloud.com/v2',
   'v.graphVersion': '格式应类似 v25.0',
   'v.lang': '只能是 en 或 zh-CN',
+  'v.duration': '必须是正的时长，例如 30s、2m 或 1h',
 
   's1.title': '提交 YCloud 技术开发伙伴合作申请',
   's1.body': '访问 YCloud 合作伙伴页面提交申请表单。YCloud 商务团队会在 1 个工作日内与您联系。',
@@ -196,6 +197,7 @@ export const onboardingZhCN: Record<keyof typeof onboardingEn, string> = {
   'dr.configBrokenFix': '修复或删除该文件，然后重新运行 `ycp login`',
   'dr.setting': '{name}：{value}（来源 {source}）',
   'dr.settingUnset': '{name}：未设置',
+  'dr.timeoutFix': '网络超时必须是正的时长，例如 30s、2m 或 1h：修正 YCP_TIMEOUT，或运行 `ycp config set timeout 60s`',
   'dr.probing': '正在连接 YCloud…',
   'dr.apiOk': 'YCloud API {url} 可访问，密钥有效（request id {requestId}）',
   'dr.apiNoKey': '没有设置 API 密钥',

@@ -27,6 +27,7 @@ describe('ycp config', () => {
         'solutionId\t\tunset',
         'graphVersion\tv25.0\tdefault',
         'lang\ten\tdefault',
+        'timeout\t60s\tdefault',
         '',
       ].join('\n'),
     );
@@ -38,6 +39,8 @@ describe('ycp config', () => {
     [['config', 'set', 'apiKey', 'x'], 'use `ycp login`'],
     [['config', 'set', 'lang', 'fr'], 'lang: must be en or zh-CN'],
     [['config', 'set', 'baseUrl', 'ftp://x'], 'base-url: must be an http(s) URL'],
+    [['config', 'set', 'timeout', 'soon'], 'timeout: must be a positive duration'],
+    [['config', 'set', 'timeout', '0s'], 'timeout: must be a positive duration'],
   ])('%j → exit 2', async (argv, message) => {
     t = createTestCtx();
     expect(await t.run(argv)).toBe(2);
