@@ -8,7 +8,6 @@ import { openConfStore } from './core/store.js';
 import { createExecaSpawner } from './core/process/spawn.js';
 import { createIo } from './ui/io.js';
 import { createInquirerPrompter } from './ui/prompt.js';
-import { VERSION } from './version.js';
 
 export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxWithCleanup {
   const env = { ...proc.env }; // the only copy of the environment that code reads
@@ -47,6 +46,5 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
             connect: { timeout: 10_000 },
           }),
       )),
-    version: VERSION,
   });
 }

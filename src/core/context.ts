@@ -1,7 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.js';
 import { YcpError } from './errors.js';
-import { timeoutSettingMs } from './deadline.js';
 import { flagProblem, normalizeLang, profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
 import type { Lang } from '../i18n/index.js';
 import { checkProfileName, type Store } from './store.js';
@@ -109,7 +108,6 @@ export interface CtxParts {
   signal: AbortSignal;
   openStore(env: Readonly<Record<string, string | undefined>>): Promise<Store>;
   dispatcher(): Promise<Dispatcher>;
-  version: string;
 }
 
 export interface CtxWithCleanup {
@@ -176,30 +174,9 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
         return configP;
       },
       api() {
-        apiP ??= (async () => {
-          const cfg = await ctx.config();
-          const key = cfg.get('apiKey');
-          if (!key) {
-            throw new YcpError('auth', 'no API key is set', {
-              hint: `run \`ycp login\` (profile "${cfg.profile}") or set YCLOUD_API_KEY`,
-            });
-          }
-          const deadlineMs = timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from);
-          const { createYcloudApi } = await import('./api/client.js');
-          return createYcloudApi({
-            baseUrl: cfg.get('baseUrl')!,
-            apiKey: key,
-            dispatcher: await parts.dispatcher(),
-            clock: parts.clock,
-            signal: parts.signal,
-            userAgent: `ycp/${parts.version} node/${process.versions.node}`,
-            log: (l) => ctx.debug(l),
-            // A one-shot command's total deadline, from its first request; long-running commands
-            // (waits, listen, serve) bind their own with api.within() / api.perOperation().
-            deadlineMs,
-            deadlineScope: 'client',
-          });
-        })();
+        // One deadline for a one-shot command, from its first request; long-running commands (waits,
+        // listen, serve) bind their own with api.within() / api.perOperation(). No key → exit 4.
+        apiP ??= import('./api/from-ctx.js').then(({ apiClient }) => apiClient(ctx, { purpose: 'command' }));
         return apiP;
       },
     };

@@ -1,6 +1,7 @@
 import { createServer, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
+import { VERSION } from '../../src/version.js';
 import { aPage, aPhoneNumber, aWaba, anError, E164, PHONE_ID, WABA_ID } from '../helpers/builders.js';
 
 let t: TestCtx;
@@ -18,7 +19,7 @@ describe('API client', () => {
     await (await t.ctx.api()).getWaba(WABA_ID);
     const [req] = t.api.requests;
     expect(req!.headers['x-api-key']).toBe(TEST_KEY);
-    expect(req!.headers['user-agent']).toMatch(/^ycp\/0\.0\.0-test node\/\d+\.\d+\.\d+$/);
+    expect(req!.headers['user-agent']).toBe(`ycp/${VERSION} node/${process.versions.node}`);
   });
 
   test('GET retries 429 honouring Retry-After, then succeeds', async () => {

@@ -118,7 +118,6 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
     signal: controller.signal,
     openStore,
     dispatcher: async () => agent,
-    version: '0.0.0-test',
   });
   const secrets = [...(o.secrets ?? []), ...(env.YCLOUD_API_KEY ? [env.YCLOUD_API_KEY] : [])];
   const t: TestCtx = {

@@ -1,6 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
-import { apiWithKey } from '../../core/api/from-ctx.js';
+import { apiClient } from '../../core/api/from-ctx.js';
 import { readAll } from '../../core/stdin.js';
 import { mask, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
@@ -29,7 +29,7 @@ export async function authLogin(ctx: Ctx, o: AuthLoginOptions): Promise<void> {
   if (!key) throw usageError('no API key was given on stdin');
   if (/\s/.test(key)) throw usageError('the API key must not contain spaces or line breaks');
   // Verify before saving: a wrong key stored now would fail later, far from its cause.
-  const api = await apiWithKey(ctx, key);
+  const api = await apiClient(ctx, { purpose: 'operation', apiKey: key });
   const balance = await api.balance().catch((err) => {
     if (err instanceof YcpError && err.kind === 'auth') {
       throw new YcpError('auth', 'YCloud rejected that API key; nothing was saved', { ...err.info, hint: 'copy the key again from the YCloud console (Developers > API keys)' });

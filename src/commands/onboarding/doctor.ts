@@ -1,7 +1,6 @@
 import type { Ctx } from '../../core/context.js';
 import { YcpError } from '../../core/errors.js';
 import { runDoctor, type Check, type DoctorResult } from '../../core/doctor/checks.js';
-import { userAgent } from '../../core/api/from-ctx.js';
 import { t, tm } from '../../i18n/index.js';
 import { colors, mask } from '../../ui/format.js';
 import { render, reported } from '../../ui/render.js';
@@ -12,7 +11,6 @@ const PAINT = { pass: 'green', warn: 'yellow', fail: 'red' } as const;
 
 export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
   const r = await runDoctor(ctx, {
-    userAgent: userAgent(),
     mask,
     probing: (lang) => {
       const s = startSpinner(ctx.io, t(lang, 'dr.probing'), { json: o.json });

@@ -1,16 +1,79 @@
-import type { Ctx } from '../context.js';
+// The one way ycp builds an API client: the key header, one User-Agent recipe, the --verbose log, and the
+// deadline its purpose calls for (issue 10 §2). context.ts (ctx.api()), login, init, status, the demo,
+// cleanups and doctor's probe all come here.
+import type { Dispatcher } from 'undici';
+import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
+import type { ResolvedSettings, SettingName } from '../settings.js';
 import { createYcloudApi, type YcloudApi } from './client.js';
 import { timeoutSettingMs } from '../deadline.js';
 import { VERSION } from '../../version.js';
 
-type ClientCtx = Pick<Ctx, 'dispatcher' | 'clock' | 'debug'>;
-/** `config` is only read for what the caller does not pass (the demo's embedded sandbox has no profile). */
-type Target = { baseUrl?: string; apiKey?: string };
+/**
+ * - `command`: the profile's client of a one-shot command (ctx.api()): one deadline, the `timeout`
+ *   setting, for the whole command from its first request.
+ * - `operation`: an explicit key in a run that spans minutes of typing or waiting (login, init, status,
+ *   the demo): each operation gets its own deadline.
+ * - `cleanup`: for `ctx.defer` cleanups. By the time they run ctx.signal is usually aborted (Ctrl-C,
+ *   SIGTERM), and a client on it would abort at once; this one ignores it and has its own short deadline,
+ *   so a cleanup can neither be skipped nor hang.
+ * - `probe`: doctor's single try (the caller passes maxTries and a short timeout per call).
+ */
+export type ClientPurpose = 'command' | 'operation' | 'cleanup' | 'probe';
 
-async function resolveTarget(ctx: ClientCtx & Partial<Pick<Ctx, 'config'>>, o: Target): Promise<{ baseUrl: string; apiKey?: string; deadlineMs?: number }> {
+export interface ClientTarget {
+  purpose: ClientPurpose;
+  /** Defaults to the profile's (the `config` slice is then required). */
+  apiKey?: string;
+  baseUrl?: string;
+  /** cleanup only: the per-operation deadline (CLEANUP_TIMEOUT_MS). */
+  timeoutMs?: number;
+}
+
+/**
+ * The slice of Ctx a client needs, written out rather than picked: context.ts loads this module lazily
+ * for ctx.api(), and a type import back would close an import cycle.
+ */
+export interface ClientCtx {
+  dispatcher(): Promise<Dispatcher>;
+  clock: Clock;
+  signal: AbortSignal;
+  debug(line: string): void;
+  config?(): Promise<{ profile: string; settings: ResolvedSettings; get(name: SettingName): string | undefined }>;
+}
+
+/** docs/webhooks.md: the endpoint DELETE on exit has its own 8 s deadline. */
+export const CLEANUP_TIMEOUT_MS = 8_000;
+
+export const userAgent = (purpose?: ClientPurpose) => `ycp/${VERSION} node/${process.versions.node}${purpose === 'cleanup' ? ' cleanup' : ''}`;
+
+export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<YcloudApi> {
+  const { baseUrl, apiKey, deadlineMs } = await resolveTarget(ctx, o);
+  if (!apiKey) {
+    const profile = ctx.config ? (await ctx.config()).profile : 'default';
+    throw new YcpError('auth', 'no API key is set', { hint: `run \`ycp login\` (profile "${profile}") or set YCLOUD_API_KEY` });
+  }
+  const cleanup = o.purpose === 'cleanup';
+  const cleanupMs = o.timeoutMs ?? CLEANUP_TIMEOUT_MS;
+  return createYcloudApi({
+    baseUrl,
+    apiKey,
+    dispatcher: await ctx.dispatcher(),
+    clock: ctx.clock,
+    signal: cleanup ? new AbortController().signal : ctx.signal,
+    userAgent: userAgent(o.purpose),
+    log: (l) => ctx.debug(l),
+    // A cleanup's own short deadline per operation, whatever the command's was (it may be spent already).
+    ...(cleanup ? { timeoutMs: cleanupMs, deadlineMs: cleanupMs } : { deadlineMs }),
+    deadlineScope: o.purpose === 'command' ? 'client' : 'operation',
+  });
+}
+
+async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl: string; apiKey?: string; deadlineMs?: number }> {
   if (o.baseUrl && o.apiKey) {
-    // The demo's embedded sandbox has no profile; the `timeout` setting still applies when there is one.
+    // doctor's probe passes both and must work whatever the config holds: its own one short try.
+    if (o.purpose === 'probe') return { baseUrl: o.baseUrl, apiKey: o.apiKey };
+    // The demo's embedded sandbox passes both; the `timeout` setting still applies when there is one.
     const cfg = ctx.config ? await ctx.config().catch(() => undefined) : undefined;
     return { baseUrl: o.baseUrl, apiKey: o.apiKey, deadlineMs: cfg && timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from) };
   }
@@ -22,52 +85,3 @@ async function resolveTarget(ctx: ClientCtx & Partial<Pick<Ctx, 'config'>>, o: T
     deadlineMs: timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from),
   };
 }
-
-/**
- * An API client for an explicit key (login verifies a key before saving it; init, status and the demo).
- * Interactive runs span minutes of typing, so each operation gets its own deadline (the `timeout`
- * setting), not one for the whole run.
- */
-export async function apiWithKey(ctx: ClientCtx & Pick<Ctx, 'signal'> & Partial<Pick<Ctx, 'config'>>, apiKey: string, o: { baseUrl?: string } = {}): Promise<YcloudApi> {
-  const { baseUrl, deadlineMs } = await resolveTarget(ctx, { baseUrl: o.baseUrl, apiKey });
-  return createYcloudApi({
-    baseUrl,
-    apiKey,
-    dispatcher: await ctx.dispatcher(),
-    clock: ctx.clock,
-    signal: ctx.signal,
-    userAgent: userAgent(),
-    log: (l) => ctx.debug(l),
-    deadlineMs,
-    deadlineScope: 'operation',
-  });
-}
-
-/**
- * An API client for `ctx.defer` cleanups (deleting a temporary webhook endpoint, …). By the time they run
- * ctx.signal is usually aborted (Ctrl-C, SIGTERM), and a client on it would abort the request at once; this
- * one ignores it and has its own short deadline instead, so a cleanup can neither be skipped nor hang.
- * The profile's key and base URL unless given.
- */
-export async function apiForCleanup(ctx: ClientCtx & Partial<Pick<Ctx, 'config'>>, o: Target & { timeoutMs?: number } = {}): Promise<YcloudApi> {
-  const { baseUrl, apiKey } = await resolveTarget(ctx, o);
-  if (!apiKey) throw new YcpError('auth', 'no API key is set');
-  return createYcloudApi({
-    baseUrl,
-    apiKey,
-    dispatcher: await ctx.dispatcher(),
-    clock: ctx.clock,
-    signal: new AbortController().signal,
-    userAgent: `${userAgent()} cleanup`,
-    log: (l) => ctx.debug(l),
-    // Its own short deadline per operation, whatever the command's was (it may be spent already).
-    timeoutMs: o.timeoutMs ?? CLEANUP_TIMEOUT_MS,
-    deadlineMs: o.timeoutMs ?? CLEANUP_TIMEOUT_MS,
-    deadlineScope: 'operation',
-  });
-}
-
-/** docs/webhooks.md: the endpoint DELETE on exit has its own 8 s deadline. */
-export const CLEANUP_TIMEOUT_MS = 8_000;
-
-export const userAgent = () => `ycp/${VERSION} node/${process.versions.node}`;

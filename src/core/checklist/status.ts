@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.js';
-import { apiWithKey } from '../api/from-ctx.js';
+import { apiClient } from '../api/from-ctx.js';
 import { buildReport, type Report } from './evaluate.js';
 import { loadProgress } from './progress.js';
 import { valuesFrom } from './run.js';
@@ -11,7 +11,7 @@ export async function readStatus(ctx: Ctx, mask: (s: string) => string): Promise
   const cfg = await ctx.config();
   const values = valuesFrom(cfg);
   const key = values.apiKey.value;
-  const snap = await gatherSnapshot(key ? await apiWithKey(ctx, key) : undefined, {
+  const snap = await gatherSnapshot(key ? await apiClient(ctx, { purpose: 'operation', apiKey: key }) : undefined, {
     masked: key ? mask(key) : undefined,
     source: sourceMsg(values.apiKey),
   });

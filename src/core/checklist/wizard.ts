@@ -1,7 +1,7 @@
 import type { Ctx, Prompter, PromptBase, ResolvedConfig } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { YcloudApi } from '../api/client.js';
-import { apiWithKey } from '../api/from-ctx.js';
+import { apiClient } from '../api/from-ctx.js';
 import { t, type Lang, type Msg, type MsgKey, type Params } from '../../i18n/index.js';
 import { saveStep } from './progress.js';
 import { commandLine } from '../shell.js';
@@ -150,7 +150,7 @@ export class Wizard {
   async api(): Promise<YcloudApi | undefined> {
     const key = this.values.apiKey.value;
     if (!key) return undefined;
-    if (!this.apis.has(key)) this.apis.set(key, apiWithKey(this.ctx, key));
+    if (!this.apis.has(key)) this.apis.set(key, apiClient(this.ctx, { purpose: 'operation', apiKey: key }));
     return this.apis.get(key);
   }
   keyInfo() {

@@ -5,7 +5,7 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { YcloudApi } from '../api/client.js';
-import { apiForCleanup, apiWithKey } from '../api/from-ctx.js';
+import { apiClient } from '../api/from-ctx.js';
 import { buildSendRequest } from '../message/build.js';
 import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
@@ -74,9 +74,9 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     return s;
   }, (s) => `${s.baseUrl} (time ×${timeScale})`);
 
-  const api: YcloudApi = await apiWithKey(ctx, sb.apiKey, { baseUrl: sb.baseUrl });
+  const api: YcloudApi = await apiClient(ctx, { purpose: 'operation', apiKey: sb.apiKey, baseUrl: sb.baseUrl });
   // The endpoint DELETE may run as a cleanup after Ctrl-C, when `api` is already aborted.
-  const cleanup = () => apiForCleanup(ctx, { baseUrl: sb.baseUrl, apiKey: sb.apiKey });
+  const cleanup = () => apiClient(ctx, { purpose: 'cleanup', baseUrl: sb.baseUrl, apiKey: sb.apiKey });
 
   const signup = await step('signup', 'Simulated Embedded Signup', async () => sb.signup({ businessName: 'Demo Customer Co' }),
     (r) => `waba_id ${r.waba_id}, phone_number_id ${r.phone_number_id}`);

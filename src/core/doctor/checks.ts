@@ -2,7 +2,7 @@
 // nothing here goes through ctx.config() or ctx.api() without catching what they throw.
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
-import { createYcloudApi } from '../api/client.js';
+import { apiClient } from '../api/from-ctx.js';
 import { checkSetting, flagProblem, normalizeLang, resolveSettings, SETTING_NAMES, type ResolvedSettings } from '../settings.js';
 import { configPathFor, fileMode } from '../store.js';
 import { msg, type Lang } from '../../i18n/index.js';
@@ -15,7 +15,6 @@ export type { Check, Level } from './types.js';
 export interface DoctorInput {
   /** Defaults to the running Node; tests pass others. */
   nodeVersion?: string;
-  userAgent: string;
   mask(secret: string): string;
   /** Called when the API probe starts (it can take up to PROBE_TIMEOUT_MS); returns what ends it. */
   probing?: (lang: Lang) => () => void;
@@ -85,16 +84,12 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
   const url = settings.baseUrl.value!;
   const skip: Check = { id: 'clock', level: 'warn', text: msg('dr.clockSkip') };
   if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix') }, skip];
-  const dispatcher = await ctx.dispatcher();
   let res;
   const done = o.probing?.(normalizeLang(settings.lang.value));
   try {
     // Built here, not with ctx.api(): that one needs a readable config file. Inside the try: a
     // malformed base URL is a failed check to report, not the end of doctor.
-    const api = createYcloudApi({
-      baseUrl: url, apiKey: key, dispatcher, clock: ctx.clock, signal: ctx.signal,
-      userAgent: o.userAgent, log: (l) => ctx.debug(l),
-    });
+    const api = await apiClient(ctx, { purpose: 'probe', baseUrl: url, apiKey: key });
     res = await api.call('GET', '/balance', { what: 'check the API key', maxTries: 1, timeoutMs: PROBE_TIMEOUT_MS });
   } catch (err) {
     const e = err instanceof YcpError ? err : undefined;

@@ -4,7 +4,7 @@
 // (ARCHITECTURE §7); what happens is reported as ListenEvents, which the command renders.
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
-import { apiForCleanup } from '../api/from-ctx.js';
+import { apiClient } from '../api/from-ctx.js';
 import { selectTunnel } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { startWebhookListener, type ForwardResult, type ListenerStats, type Rejection, type WebhookEvent, type WebhookListener } from './listener.js';
@@ -110,7 +110,7 @@ async function publicUrlFor(ctx: Ctx, o: ListenOptions, listener: WebhookListene
 }
 
 async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string, emit: (e: ListenEvent) => void, keep?: boolean): Promise<void> {
-  const api = await apiForCleanup(ctx);
+  const api = await apiClient(ctx, { purpose: 'cleanup' });
   if (keep) {
     // Drop the marker so `webhook clean` leaves it alone once this run is gone.
     await api.updateWebhookEndpoint(id, { description: `kept by ycp listen (started ${started})` });

@@ -1,7 +1,7 @@
 // Steps 1–2 of the guide: apply as a partner; YCloud account and an API key verified by a real call.
 import { YcpError } from '../../errors.js';
 import { readAll } from '../../stdin.js';
-import { apiWithKey } from '../../api/from-ctx.js';
+import { apiClient } from '../../api/from-ctx.js';
 import { msg } from '../../../i18n/index.js';
 import { LINKS } from '../facts.js';
 import { checkKey } from '../snapshot.js';
@@ -81,7 +81,7 @@ async function askKey(w: Wizard): Promise<void> {
     w.ctx.io.secrets.add(key); // before the check: a server may echo the key in its answer
     if (key.length < 8 || /\s/.test(key)) throw new YcpError('usage', w.tr('v.key'));
     // Verify before saving: a wrong key stored now would fail far from its cause.
-    const k = await checkKey(await apiWithKey(w.ctx, key), { masked: w.ui.mask(key), source: msg('src.profile') });
+    const k = await checkKey(await apiClient(w.ctx, { purpose: 'operation', apiKey: key }), { masked: w.ui.mask(key), source: msg('src.profile') });
     if (k.state === 'ok') {
       w.saveSetting('apiKey', key);
       w.snap.key = k;
