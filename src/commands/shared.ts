@@ -42,3 +42,11 @@ export async function confirmAction(ctx: Ctx, o: GlobalOpts, message: string): P
   const ok = await ctx.prompt.confirm({ message, flag: '--yes', default: false });
   if (!ok) throw new YcpError('cancelled', 'cancelled: nothing was changed');
 }
+
+/**
+ * The Examples section that ends a command's `--help`: 2–4 real command lines, no prose, so they read the
+ * same in every language (the heading is translated with the rest of the help).
+ */
+export function examples(lines: readonly string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
