@@ -9,7 +9,7 @@ import { anEndpoint, aPage } from '../helpers/builders.js';
 import { startWebhookListener } from '../../src/core/webhook/listener.js';
 import { signatureHeader } from '../../src/core/webhook/signature.js';
 import { currentHost, listenDescription } from '../../src/core/webhook/endpoints.js';
-import { anEvent, startFakeApp } from './helpers.js';
+import { anEvent, startFakeApp } from '../helpers/webhook.js';
 
 const EP = anEndpoint();
 let t: TestCtx;
