@@ -84,12 +84,3 @@ describe('ycp message send', () => {
     expect(t.stderr()).toContain("required option '--from <e164>' not specified");
   });
 });
-
-describe('ycp message get', () => {
-  test('prints the status first', async () => {
-    t = createTestCtx();
-    t.api.on('GET', `/whatsapp/messages/${ID}`).reply(200, aMessage({ status: 'delivered', wamid: 'wamid.HBgLMTU1NTAwMDIyMjIVAgARGBI' }));
-    expect(await t.run(['message', 'get', ID])).toBe(0);
-    expect(t.stdout().split('\n')[0]).toBe('status\tdelivered');
-  });
-});
