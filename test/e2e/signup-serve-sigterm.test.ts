@@ -4,11 +4,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { aPageDir } from '../helpers/signup.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../helpers/tunnel.js';
+import { until } from '../helpers/until.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const OUT = join(ROOT, 'test-results', `e2e-dist-${process.pid}`);
@@ -35,7 +35,7 @@ test('SIGTERM stops ycp with 143 and takes cloudflared with it', async () => {
   let stderr = '';
   child.stderr.on('data', (c) => (stderr += c));
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
-  for (let i = 0; i < 300 && !stderr.includes('Waiting for the signup'); i++) await sleep(20);
+  await until(() => stderr.includes('Waiting for the signup'), () => `serve to wait for the signup; stderr:\n${stderr}`, { timeoutMs: 6_000 });
   expect(stderr).toContain('.trycloudflare.com');
   const cf = await readPid(pf);
   expect(alive(cf)).toBe(true);

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { anEvent, postSigned } from '../helpers/webhook.js';
 import { aPage } from '../helpers/builders.js';
 import { assertValidRequest, assertValidResponse } from '../helpers/contract.js';
+import { until } from '../helpers/until.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'dist/ycp.js');
@@ -91,23 +92,15 @@ function ycp(args: string[]) {
   return { p, out, exited };
 }
 
-async function until<T>(f: () => T | undefined, what: string, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = f();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 describe('ycp webhook listen (built binary)', () => {
   test('SIGINT deletes the endpoint, exits 130, never prints the secret', { timeout: 30_000 }, async () => {
     ycloud = await startFakeYcloud();
     configDir = mkdtempSync(join(tmpdir(), 'ycp-e2e-'));
     const run = ycp(['webhook', 'listen']);
     child = run.p;
-    const url = await until(() => /receiving on (http:\/\/127\.0\.0\.1:\d+)/.exec(run.out.stderr)?.[1], 'the ready line');
+    const ready = /receiving on (http:\/\/127\.0\.0\.1:\d+)/;
+    await until(() => ready.test(run.out.stderr), 'the ready line');
+    const url = ready.exec(run.out.stderr)![1]!;
     expect([...ycloud.endpoints.values()][0]).toMatchObject({ url: `${url}/`, description: expect.stringMatching(/^ycp listen host=\S+ pid=\d+ started=/) });
     const ok = await postSigned(url, JSON.stringify(anEvent('evt_e2e_0001', 'whatsapp.message.updated', { whatsappMessage: { id: 'm1', wabaId: '1', from: '+15550001111', status: 'read', wamid: 'wamid.E2E' } })), { secret: SECRET });
     expect(ok.status).toBe(200);

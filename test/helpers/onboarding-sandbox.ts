@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestCtx, type TestCtx, type TestCtxOptions } from './test-ctx.js';
 import { httpText as http } from './http-text.js';
+import { until } from './until.js';
 import { T0 } from './fake-clock.js';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
@@ -71,13 +71,13 @@ export { http };
 export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
   let exited: number | undefined;
   void running.then((c) => (exited = c));
-  for (let i = 0; i < 500; i++) {
-    const url = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1];
-    if (url) return url;
-    if (exited !== undefined) break;
-    await sleep(20);
-  }
-  throw new Error(`signup serve never printed its local URL (exit ${exited}):\n${t.stderr()}`);
+  const local = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/;
+  await until(() => {
+    if (local.test(t.stderr())) return true;
+    if (exited !== undefined) throw new Error(`signup serve never printed its local URL (exit ${exited}):\n${t.stderr()}`);
+    return false;
+  }, () => `signup serve to print its local URL:\n${t.stderr()}`);
+  return local.exec(t.stderr())![1]!;
 }
 
 /** The one-time state token the served page carries. */

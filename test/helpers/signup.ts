@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { httpText } from './http-text.js';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from './until.js';
 import type { TestCtx } from './test-ctx.js';
 import { scaffoldSignupPage } from '../../src/core/signup/scaffold.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
@@ -32,13 +32,12 @@ export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
   let exited: number | undefined;
   const done = t.run(['signup', 'serve', ...args]).then((c) => (exited = c));
   let url: string | undefined;
-  for (let i = 0; i < 500 && !url; i++) {
+  await until(() => {
     if (exited !== undefined) throw new Error(`serve exited ${exited} before serving:\n${t.stdout()}\n${t.stderr()}`);
     url = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
-    if (!url) await sleep(20);
-  }
-  if (!url) throw new Error(`serve never printed its local URL:\n${t.stderr()}`);
-  const base = url;
+    return url !== undefined;
+  }, () => `serve to print its local URL:\n${t.stderr()}`);
+  const base = url!;
   const http = (method: string, path: string, body?: string, headers: Record<string, string> = {}) => httpText(base, method, path, body, headers);
   return {
     url: base,

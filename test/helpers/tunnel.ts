@@ -2,7 +2,7 @@ import { isPidAlive } from '../../src/core/webhook/endpoints.js';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { until } from './until.js';
 
 export const FAKE_BIN = join(import.meta.dirname, '..', 'fixtures', 'bin');
 /** PATH with the fake cloudflared first (node itself must stay reachable for its shebang). */
@@ -15,7 +15,7 @@ export function pidFile(): string {
 }
 
 export async function readPid(file: string): Promise<number> {
-  for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(20);
+  await until(() => existsSync(file), `the pid file ${file}`, { timeoutMs: 4_000 });
   return Number(readFileSync(file, 'utf8'));
 }
 

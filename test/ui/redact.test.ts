@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, expectNoSecrets, TEST_KEY, type TestCtx } from '../helpers/test-ctx.js';
 import { aPage, aWaba, anEchoingError, anEndpoint, E164 } from '../helpers/builders.js';
+import { until } from '../helpers/until.js';
 import { cleanCommanderMessage, createSecrets, looksSecret, MIN_SECRET_LENGTH } from '../../src/ui/redact.js';
 
 let t: TestCtx;
@@ -131,14 +132,14 @@ describe('the sandbox key is printed on purpose', () => {
       const state = join(dir, 'state.json');
       t = ctx({ noKey: true });
       const first = t.run(['sandbox', '--port', '0', '--json', '--state', state]);
-      await until(() => t.stdout().trim().endsWith('}'));
+      await until(() => t.stdout().trim().endsWith('}'), 'the sandbox JSON line');
       const key = JSON.parse(t.stdout()).apiKey as string;
       t.abort();
       expect(await first).toBe(0);
       t.dispose();
       t = ctx({ env: { YCLOUD_API_KEY: key } });
       const again = t.run(['sandbox', '--port', '0', '--state', state]);
-      await until(() => t.stdout().includes('\n'));
+      await until(() => t.stdout().includes('\n'), 'the restarted sandbox export line');
       expect(t.stdout()).toContain(`YCLOUD_API_KEY=${key}\n`);
       t.abort();
       expect(await again).toBe(0);
@@ -173,8 +174,3 @@ describe('the registry and the commander cleaner', () => {
     expect(cleanCommanderMessage("error: unknown command 'wabba'", ['wabba'])).toBe("error: unknown command 'wabba'");
   });
 });
-
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(cond()).toBe(true);
-}

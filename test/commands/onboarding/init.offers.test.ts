@@ -12,6 +12,7 @@ import { scaffoldSignupPage } from '../../../src/core/signup/scaffold.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../../helpers/tunnel.js';
 import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID, TICKS, stubBalance, stubLists } from '../../helpers/onboarding.js';
 import { closed, http, sandboxWorld, servingUrl, stateToken, type World } from '../../helpers/onboarding-sandbox.js';
+import { until } from '../../helpers/until.js';
 
 let world: World | undefined;
 const others: TestCtx[] = [];
@@ -107,7 +108,7 @@ describe('init runs the offered signup commands', () => {
     const running = t.run(['init', '--page-dir', page]);
     const url = await servingUrl(t, running);
     const pid = await readPid(pf);
-    for (let i = 0; i < 250 && !/public:\s+https:\/\/fake-/.test(t.stderr()); i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => /public:\s+https:\/\/fake-/.test(t.stderr()), 'the public tunnel URL', { timeoutMs: 5_000 });
     expect(t.stderr()).toContain(`public:  https://fake-${pid}-quick-tunnel.trycloudflare.com/   (cloudflared: cloudflared found on PATH`);
     expect(t.stderr()).toContain(`The Embedded Signup page in ${page} already has these IDs.`);
     expect(alive(pid)).toBe(true);

@@ -3,6 +3,7 @@ import { afterEach, expect, test } from 'vitest';
 import { SANDBOX_SEEDS } from '../../../src/commands/sandbox/index.js';
 import { SEED_NAMES } from '../../../src/core/sandbox/index.js';
 import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import { until } from '../../helpers/until.js';
 
 let t: TestCtx | undefined;
 afterEach(() => t?.dispose());
@@ -11,15 +12,10 @@ test('the --seed choices match the seeds the sandbox knows', () => {
   expect(SANDBOX_SEEDS).toEqual([...SEED_NAMES]);
 });
 
-async function until(cond: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !cond(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(cond()).toBe(true);
-}
-
 test('--json prints one object with the base URL and a sandbox key, serves until aborted, then closes', async () => {
   t = createTestCtx({ noKey: true });
   const running = t.run(['sandbox', '--port', '0', '--json', '--time-scale', '10']);
-  await until(() => t!.stdout().trim().endsWith('}'));
+  await until(() => t!.stdout().trim().endsWith('}'), 'the JSON line on stdout');
   const info = JSON.parse(t.stdout());
   expect(info).toMatchObject({ seed: 'default', timeScale: 10, statePath: null });
   expect(info.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
@@ -34,7 +30,7 @@ test('--json prints one object with the base URL and a sandbox key, serves until
 test('human mode: the export line on stdout, the rest on stderr', async () => {
   t = createTestCtx({ noKey: true });
   const running = t.run(['sandbox', '--port', '0']);
-  await until(() => t!.stdout().includes('\n'));
+  await until(() => t!.stdout().includes('\n'), 'the export line on stdout');
   expect(t.stdout()).toMatch(/^export YCLOUD_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v2 YCLOUD_API_KEY=sbx_[0-9a-f]{32}\n$/);
   expect(t.stderr()).toMatch(/YCloud sandbox listening on http:\/\/127\.0\.0\.1:\d+\/v2 \(seed default, time ×1\)/);
   expect(t.stderr()).toContain('/_sandbox/fb/sdk.js');

@@ -10,6 +10,7 @@ import { anEndpoint } from '../../helpers/builders.js';
 import { WHATSAPP_EVENT_TYPES } from '../../../src/core/webhook/event-types.js';
 import { STORE_KEY, parseListenMarker } from '../../../src/core/webhook/endpoints.js';
 import { anEvent, postSigned } from '../../helpers/webhook.js';
+import { until } from '../../helpers/until.js';
 
 const BASE = 'http://127.0.0.1:1/v2'; // loopback API: the sandbox case, no tunnel needed
 const SECRET = 'whsec_listen_test_5f1e2d3c4b5a69788796';
@@ -25,22 +26,18 @@ afterEach(() => {
   dir = undefined;
 });
 
-async function until<T>(f: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 400; i++) {
-    const v = f();
-    if (v !== undefined && v !== null && (v as unknown) !== false) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}; stderr:\n${t.stderr()}`);
-}
-
 function startListen(extra: string[] = [], o: { stdoutTTY?: boolean } = {}) {
   t = createTestCtx({ env: { YCLOUD_BASE_URL: BASE }, secrets: [SECRET], stdoutTTY: o.stdoutTTY });
   t.api.on('POST', '/webhookEndpoints').reply(200, EP);
   const done = t.run(['webhook', 'listen', '--status-interval', '0', ...extra]);
   return { done };
 }
-const localUrl = () => until(() => /receiving on (http:\/\/127\.0\.0\.1:\d+)/.exec(t.stderr())?.[1], 'the ready line');
+const READY = /receiving on (http:\/\/127\.0\.0\.1:\d+)/;
+const withStderr = (what: string) => () => `${what}; stderr:\n${t.stderr()}`;
+async function localUrl(): Promise<string> {
+  await until(() => READY.test(t.stderr()), withStderr('the ready line'));
+  return READY.exec(t.stderr())![1]!;
+}
 const sign = () => Math.floor(t.clock.now() / 1000);
 
 describe('ycp webhook listen', () => {
@@ -115,7 +112,7 @@ describe('ycp webhook listen', () => {
     t.api.on('POST', '/webhookEndpoints').reply(200, { ...EP, url: 'https://dev.example.com/hooks' });
     t.api.on('DELETE', `/webhookEndpoints/${EP.id}`).reply(200, EP);
     const done = t.run(['webhook', 'listen', '--public-url', 'https://dev.example.com/hooks', '--status-interval', '0']);
-    await until(() => t.stderr().includes('Ready'), 'ready');
+    await until(() => t.stderr().includes('Ready'), withStderr('ready'));
     expect((t.api.requests[0]!.body as { url: string }).url).toBe('https://dev.example.com/hooks');
     expect(t.stderr()).toContain('via static (--public-url given)');
     t.abort();

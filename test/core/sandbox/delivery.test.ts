@@ -6,6 +6,7 @@ import { computeSignature, parseSignatureHeader } from '../../../src/core/webhoo
 import { RETRY_SCHEDULE_MS } from '../../../src/core/sandbox/world.js';
 import { schemaErrors } from '../../helpers/contract.js';
 import { call, closeAll, sandbox, startReceiver, type Receiver } from '../../helpers/sandbox.js';
+import { until } from '../../helpers/until.js';
 
 let receivers: Receiver[] = [];
 afterEach(async () => {
@@ -27,6 +28,8 @@ const send = (sb: Sandbox, to = '+15550002222') =>
   call(sb, 'POST', '/v2/whatsapp/messages', { body: { from: SEED.connected.e164, to, type: 'text', text: { body: 'hi' } } }).then((a) => a.body);
 const statusOf = (e: Record<string, unknown>) => (e.whatsappMessage as { status: string }).status;
 const messageIdOf = (e: Record<string, unknown>) => (e.whatsappMessage as { id: string }).id;
+/** Every status change of the message has happened (and so every event for it was emitted). */
+const allStatusesDone = (sb: Sandbox, id: string) => sb.state.messages.find((r) => r.message.id === id)?.plan.length === 0;
 
 test('message status events arrive signed with the endpoint secret and shaped like Event', async () => {
   const { sb, rx, ep } = await setup(1_000);
@@ -100,8 +103,8 @@ test('disabled and pending endpoints receive nothing; active again receives', as
   const { sb, rx, ep } = await setup(1_000);
   for (const status of ['disabled', 'pending']) {
     await call(sb, 'PATCH', `/v2/webhookEndpoints/${ep.id}`, { body: { status } });
-    await send(sb);
-    await new Promise((r) => setTimeout(r, 60));
+    const m = await send(sb);
+    await until(() => allStatusesDone(sb, m.id), `message ${m.id} to reach read`);
     await sb.idle();
     expect(rx.events).toEqual([]);
   }
@@ -124,8 +127,8 @@ test('out-of-order mode sends read before delivered', async () => {
 test('after rotateSecret deliveries are signed with the new secret only', async () => {
   const { sb, rx, ep } = await setup(1_000);
   const rotated = (await call(sb, 'POST', `/v2/webhookEndpoints/${ep.id}/rotateSecret`)).body;
-  await send(sb);
-  await new Promise((r) => setTimeout(r, 60));
+  const first = await send(sb);
+  await until(() => allStatusesDone(sb, first.id), `message ${first.id} to reach read`);
   await sb.idle();
   expect(rx.rejected.length).toBeGreaterThan(0);
   expect(rx.rejected[0]!.reason).toBe('no-matching-secret');

@@ -102,6 +102,7 @@ test('close() during a latency fault leaves nothing that keeps the process alive
       const sb = await startSandbox({ port: 0 });
       await fetch(sb.origin + '/_sandbox/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'latency', path: '/v2/balance', latencyMs: 120000 }) });
       const pending = fetch(sb.origin + '/v2/balance', { headers: { 'x-api-key': sb.apiKey } }).catch(() => 'closed');
+      // (runs in the child, where the test helpers are not loaded: until() is not available)
       while (sb.faults.list()[0].hits === 0) await new Promise((r) => setTimeout(r, 10));
       await sb.close();
       await pending;

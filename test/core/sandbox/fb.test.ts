@@ -6,6 +6,7 @@ import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Sandbox } from '../../../src/core/sandbox/index.js';
 import { call, closeAll, sandbox } from '../../helpers/sandbox.js';
+import { until } from '../../helpers/until.js';
 
 let sb: Sandbox;
 beforeAll(async () => {
@@ -56,7 +57,7 @@ async function loadSdk() {
   const dom = fakeDom();
   dom.window.fbAsyncInit = () => (dom.window.inited = true);
   runInNewContext(src, { window: dom.window, document: dom.document, console, setTimeout, JSON, encodeURIComponent, String });
-  await new Promise((r) => setTimeout(r, 5));
+  await until(() => dom.window.inited === true, 'the fake SDK to call fbAsyncInit');
   return { ...dom, FB: dom.window.FB as { init(o: unknown): void; login(cb: (r: unknown) => void, o: unknown): void } };
 }
 
@@ -133,10 +134,7 @@ async function openDialog(query: Record<string, string>, o: { framed?: boolean }
   const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
   const relFetch = (u: string, init: RequestInit) => fetch(new URL(u, sb.origin), init);
   runInNewContext(script, { window: dom.window, document: dom.document, fetch: relFetch, JSON, Math, Date, String });
-  const settled = () => new Promise<void>((resolve) => {
-    const poll = () => (posted.length >= 2 ? resolve() : setTimeout(poll, 5));
-    poll();
-  });
+  const settled = () => until(() => posted.length >= 2, 'the dialog to post its two messages', { intervalMs: 5 });
   return { res, html, posted, byId: dom.byId, settled };
 }
 

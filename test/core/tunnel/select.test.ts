@@ -5,6 +5,7 @@ import { selectTunnel, domainToAllow } from '../../../src/core/tunnel/select.js'
 import { loadNgrok, ngrokTunnel, type NgrokModule } from '../../../src/core/tunnel/ngrok.js';
 import type { YcpError } from '../../../src/core/errors.js';
 import { FAKE_BIN, PATH_WITH_FAKE, PATH_WITHOUT } from '../../helpers/tunnel.js';
+import { until } from '../../helpers/until.js';
 
 const ctx = (env: Record<string, string | undefined>) => ({ env, spawn: createExecaSpawner(), signal: new AbortController().signal, clock: systemClock });
 const forwarded: unknown[] = [];
@@ -88,7 +89,7 @@ describe('ngrokTunnel', () => {
     await expect(tn.start(1, new AbortController().signal)).rejects.toMatchObject({ kind: 'network', message: 'ngrok did not open a tunnel within 30ms' });
     expect(tn.status()).toMatchObject({ state: 'failed' });
     open({ url: () => 'https://late.ngrok.app', close: async () => void (closed = true) });
-    await new Promise((r) => setTimeout(r, 10));
+    await until(() => closed, 'the late tunnel to be closed', { timeoutMs: 1_000 });
     expect(closed).toBe(true);
   });
 

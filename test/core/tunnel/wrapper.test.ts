@@ -8,6 +8,7 @@ import { createExecaSpawner } from '../../../src/core/process/spawn.js';
 import { startBin, type BinProcess } from '../../helpers/run-bin.js';
 import { aPageDir } from '../../helpers/signup.js';
 import { pidFile, readPid } from '../../helpers/tunnel.js';
+import { until } from '../../helpers/until.js';
 
 const WRAPPER_BIN = join(import.meta.dirname, '..', '..', 'fixtures', 'bin-wrapper');
 const PATH_WITH_WRAPPER = [WRAPPER_BIN, process.env.PATH].join(delimiter);
@@ -75,7 +76,7 @@ describe('spawn with group: true', () => {
     started.pids.push(grandchild, child.pid!);
     abort.abort();
     await child.exited;
-    for (let i = 0; i < 100 && running(grandchild); i++) await new Promise((r) => setTimeout(r, 20));
+    await until(() => !running(grandchild), `the tunnel's grandchild ${grandchild} to be gone`, { timeoutMs: 2_000 });
     expect(running(grandchild)).toBe(false);
   });
 });
