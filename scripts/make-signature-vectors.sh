@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes the project's known-answer vectors for the YCloud-Signature header (CONTRACT §12) to
 # test/fixtures/webhook-signature-vectors.tsv (or to $1). Every signature is computed by openssl, not by
-# ycp's own code, so test/webhook/signature.test.ts checks src/core/webhook/signature.ts against an
+# ycp's own code, so test/core/webhook/signature.test.ts checks src/core/webhook/signature.ts against an
 # independent implementation. The secrets, bodies and times are ours; the columns are those of the
 # official vector file, so one loader reads both.
 #

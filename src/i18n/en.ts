@@ -1,5 +1,5 @@
 // The English catalog: one area per folder (src/i18n/<area>/en.ts), merged here. An area's zh-CN.ts has
-// exactly the same keys and {placeholders}; test/init/i18n.test.ts checks the merged catalogs.
+// exactly the same keys and {placeholders}; test/i18n/catalogs.test.ts checks the merged catalogs.
 // Adding an area: its two files, one line here and one in zh-CN.ts. Keys carry the area's prefix.
 import { onboardingEn } from './onboarding/en.js';
 

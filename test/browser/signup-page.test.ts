@@ -8,11 +8,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
 import { aPage, aPhoneNumber, aWaba, E164, PHONE_ID, WABA_ID } from '../helpers/builders.js';
-import { aPageDir, PAGE_VALUES, SIGNUP_CODE, startServe } from '../signup/harness.js';
+import { aPageDir, PAGE_VALUES, SIGNUP_CODE, startServe } from '../helpers/signup.js';
 import { readConfigBlock, writeConfigBlock } from '../../src/core/signup/config-block.js';
 import { templatesDir } from '../../src/core/signup/templates.js';
 import { startSignupServer } from '../../src/core/signup/server.js';
-import { CHROMIUM, FAKE_SDK, HAVE_CHROMIUM, isolatedContext, launch, postingFrame, requireChromiumInCi } from './chromium.js';
+import { CHROMIUM, FAKE_SDK, HAVE_CHROMIUM, isolatedContext, launch, postingFrame, requireChromiumInCi } from '../helpers/chromium.js';
 
 requireChromiumInCi();
 const ROOT = join(import.meta.dirname, '..', '..');

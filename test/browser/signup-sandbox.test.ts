@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
-import { startServe } from '../signup/harness.js';
+import { startServe } from '../helpers/signup.js';
 import { startSignupServer } from '../../src/core/signup/server.js';
-import { CHROMIUM, HAVE_CHROMIUM, isolatedContext, launch, requireChromiumInCi } from './chromium.js';
+import { CHROMIUM, HAVE_CHROMIUM, isolatedContext, launch, requireChromiumInCi } from '../helpers/chromium.js';
 
 requireChromiumInCi();
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -74,6 +74,7 @@ describe('the lock', () => {
 
     writeFileSync(lock, JSON.stringify({ pid: process.pid, host: hostname(), nonce: 'live' }));
     const writing = updateConfigFile(join(dir, 'config.json'), (d) => ({ ...d, n: 2 }));
+    // Kept on purpose: a window in which the write must NOT happen (a fresh lock is waited for).
     await new Promise((r) => setTimeout(r, 200));
     expect(read(dir)).toEqual({ n: 1 }); // still waiting for the live lock
     rmSync(lock);

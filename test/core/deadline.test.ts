@@ -7,6 +7,7 @@ import { createDeadline, flagDeadline, settingDeadline } from '../../src/core/de
 import { MAX_RESPONSE_BYTES } from '../../src/core/api/body.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
+import { until } from '../helpers/until.js';
 import { aMessage, aPhoneNumber, aWaba, anError, E164, WABA_ID } from '../helpers/builders.js';
 
 let t: TestCtx | undefined;
@@ -146,11 +147,11 @@ describe('one deadline, one step', () => {
   test('a step aborts at the per-try cap ("try") or at the deadline ("deadline"), whichever comes first', async () => {
     const d = createDeadline(systemClock, 1_000, 'test');
     const short = d.step(new AbortController().signal, 20);
-    await sleep(60);
+    await until(() => short.signal.aborted, 'the 20 ms per-try cap to abort the step', { intervalMs: 5 });
     expect([short.signal.aborted, short.why()]).toEqual([true, 'try']);
     short.done();
     const tight = createDeadline(systemClock, 20, 'test').step(new AbortController().signal, 5_000);
-    await sleep(60);
+    await until(() => tight.signal.aborted, 'the 20 ms deadline to abort the step', { intervalMs: 5 });
     expect([tight.signal.aborted, tight.why()]).toEqual([true, 'deadline']);
     expect((tight.signal.reason as Error).name).toBe('TimeoutError');
     tight.done();
@@ -164,7 +165,7 @@ describe('one deadline, one step', () => {
     s.done();
     const quiet = settingDeadline(systemClock, 60_000).step(new AbortController().signal, 10);
     quiet.done();
-    await sleep(40);
+    await sleep(40); // kept on purpose: past the 10 ms cap, the window in which a timer left running would abort
     expect(quiet.signal.aborted).toBe(false);
   });
 

@@ -1,6 +1,6 @@
 // `ycp demo` as a user runs it: the built binary, no account, no network, exit 0, a JSON report.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cleanupConfigDirs, expectExit, requireBuild, ycp } from './helpers.js';
+import { cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
 
 beforeAll(requireBuild);
 afterAll(cleanupConfigDirs);

@@ -11,8 +11,8 @@ import { httpText } from '../helpers/http-text.js';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { computeSignature } from '../../src/core/webhook/signature.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
-import { anEvent, postSigned } from '../webhook/helpers.js';
-import { aPageDir } from '../signup/harness.js';
+import { anEvent, postSigned } from '../helpers/webhook.js';
+import { aPageDir } from '../helpers/signup.js';
 
 let sb: Sandbox;
 let dir: string;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { assertValidResponse } from '../helpers/contract.js';
 import { aPage } from '../helpers/builders.js';
+import { until } from '../helpers/until.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BIN = join(ROOT, 'dist/ycp.js');
@@ -56,13 +57,9 @@ const keys = (...k: string[]) => void tmux('send-keys', '-t', 'w', ...k);
 
 /** Polls the screen until `pred` holds; bounded, so a broken prompt fails the test instead of hanging it. */
 async function waitFor(pred: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = pane();
-    if (pred(s)) return s;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}; screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  let s = '';
+  await until(() => pred((s = pane())), () => `${what}; screen:\n${s}`, { timeoutMs: ms, intervalMs: 100 });
+  return s;
 }
 const count = (s: string, needle: string) => s.split(needle).length - 1;
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SEED, startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { DIST, cleanupConfigDirs, expectExit, requireBuild, ycp } from './helpers.js';
+import { DIST, cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
 
 let sb: Sandbox;
 const W = SEED.wabaId;

@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { BIN } from '../helpers/run-bin.js';
 import { startFakeYcloud, type FakeYcloud } from '../helpers/fake-ycloud.js';
 import { aMessage } from '../helpers/builders.js';
+import { until } from '../helpers/until.js';
 
 const KEY = 'e2e-key-0c9b8a7d6e5f4a3b';
 const MSG = aMessage({ status: 'accepted' });
@@ -81,7 +82,7 @@ function inPty(cols: number, rows: number, args: string[]): PtyRun {
     output: () => out,
     bytes: () => bytes,
     async pid() {
-      for (let i = 0; i < 250 && !existsSync(pidFile); i++) await sleep(20);
+      await until(() => existsSync(pidFile), 'the pid file of ycp in the terminal', { timeoutMs: 5_000 });
       return Number(readFileSync(pidFile, 'utf8'));
     },
     exited,
@@ -102,9 +103,11 @@ const SEND = ['message', 'send', '--from', '+15550001111', '--to', '+15550002222
 describe('message send --wait in a pseudo-terminal', () => {
   test('0×0: no animation, and Ctrl-C exits 130 at once', async () => {
     const r = inPty(0, 0, SEND);
-    for (let i = 0; i < 250 && !r.output().includes('waiting for delivered'); i++) await sleep(20);
+    await until(() => r.output().includes('waiting for delivered'), () => `the waiting line; terminal:\n${r.output()}`, { timeoutMs: 5_000 });
     expect(r.output()).toContain(`Message ${MSG.id} accepted; waiting for delivered`);
-    await sleep(1_500); // well past the spinner's 300 ms start delay, and a couple of polls
+    // Kept on purpose: the window in which a spinner would have drawn (well past its 300 ms start delay,
+    // and a couple of polls); the point is that nothing is written during it.
+    await sleep(1_500);
     expect(r.bytes()).toBeLessThan(4_096);
     const t0 = Date.now();
     r.child.stdin!.write('\x03');
@@ -115,16 +118,19 @@ describe('message send --wait in a pseudo-terminal', () => {
   });
 
   test('0×0: SIGTERM exits 143', async () => {
+    const polls = () => api.requests.filter((q) => q.method === 'GET').length;
+    const before = polls();
     const r = inPty(0, 0, SEND);
-    for (let i = 0; i < 250 && !r.output().includes('waiting for delivered'); i++) await sleep(20);
-    await sleep(1_000);
+    await until(() => r.output().includes('waiting for delivered'), () => `the waiting line; terminal:\n${r.output()}`, { timeoutMs: 5_000 });
+    // SIGTERM while the wait is polling, not during the send or start-up.
+    await until(() => polls() > before, 'a status poll of the message', { timeoutMs: 5_000 });
     process.kill(await r.pid(), 'SIGTERM');
     expect(await within(r.exited, 5_000)).toBe(143);
   });
 
   test('a sized terminal animates, and Ctrl-C exits 130 with the cursor shown again', async () => {
     const r = inPty(100, 30, SEND);
-    for (let i = 0; i < 250 && !r.output().includes(`Waiting for ${MSG.id} to be delivered`); i++) await sleep(20);
+    await until(() => r.output().includes(`Waiting for ${MSG.id} to be delivered`), () => `the spinner line; terminal:\n${r.output()}`, { timeoutMs: 5_000 });
     expect(r.output()).toContain(`Waiting for ${MSG.id} to be delivered`);
     r.child.stdin!.write('\x03');
     expect(await within(r.exited, 5_000)).toBe(130);

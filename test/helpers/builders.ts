@@ -1,5 +1,5 @@
 // Fixtures are builders seeded from the spec's examples, with the example's own bugs fixed
-// (E.164 as a string, no null enums): see test/contract/schemas.test.ts.
+// (E.164 as a string, no null enums): see test/core/api/contract/schemas.test.ts.
 import type { Message, PhoneNumber, Template, Waba, WebhookEndpoint } from '../../src/core/api/types.js';
 
 export const WABA_ID = '104996844321234';

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { until } from './until.js';
 
 export const BIN = fileURLToPath(new URL('../../dist/ycp.js', import.meta.url));
 
@@ -53,7 +54,7 @@ export interface BinProcess {
   readonly stderr: string;
   /** Resolves with the exit code (or the signal) once the process is gone. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  /** Polls `f` over the output until it returns something, or rejects after `ms` naming `what`. */
+  /** Polls `f` over the output (with until()) until it returns something; rejects after `ms` or on exit, naming `what`. */
   until<T>(f: (p: BinProcess) => T | undefined | false, what: string, ms?: number): Promise<T>;
   /** SIGKILL if still running (afterEach safety net). */
   kill(): void;
@@ -78,15 +79,16 @@ export function startBin(args: string[], o: { env?: Record<string, string | unde
       return stderr;
     },
     exited,
-    async until(f, what, ms = 15_000) {
-      const end = Date.now() + ms;
-      for (;;) {
-        const v = f(p);
-        if (v) return v;
-        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${what}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
-        if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n--- stdout\n${stdout}\n--- stderr\n${stderr}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+    async until<T>(f: (p: BinProcess) => T | undefined | false, what: string, ms = 15_000): Promise<T> {
+      const output = () => `\n--- stdout\n${stdout}\n--- stderr\n${stderr}`;
+      let v: T | undefined | false;
+      await until(() => {
+        v = f(p);
+        if (v) return true;
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${what}${output()}`);
+        return false;
+      }, () => `${what}${output()}`, { timeoutMs: ms });
+      return v as T;
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');

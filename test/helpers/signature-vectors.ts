@@ -1,5 +1,5 @@
 // Reads a YCloud-Signature vector file (the columns of YCloud's official set, which ours reuse) and
-// checks one vector against src/core/webhook/signature.ts. Used by test/webhook/signature.test.ts (our
+// checks one vector against src/core/webhook/signature.ts. Used by test/core/webhook/signature.test.ts (our
 // vectors, test/fixtures) and test/contract/official-spec.test.ts (the official ones, when given).
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';

@@ -36,6 +36,8 @@ export interface TestCtxOptions {
   noKey?: boolean;
   /** Keep colour (off by default so expected text stays plain). */
   color?: boolean;
+  /** The clock (default: a fake one at T0 that jumps on sleep). */
+  clock?: FakeClock;
 }
 
 export interface TestCtx {
@@ -80,7 +82,7 @@ export function createTestCtx(o: TestCtxOptions = {}): TestCtx {
     { stdin, stdout: out, stderr: err, stdinTTY: Boolean(o.stdinTTY), stdoutTTY: Boolean(o.stdoutTTY), stderrTTY: Boolean(o.stderrTTY) },
     env,
   );
-  const clock = createFakeClock();
+  const clock = o.clock ?? createFakeClock();
   const agent = new MockAgent();
   agent.disableNetConnect();
   const baseUrl = new URL(env.YCLOUD_BASE_URL ?? DEFAULT_BASE);

@@ -1,5 +1,5 @@
 // `webhook trigger`: one sample event per type, valid against the spec's `Event` schema
-// (test/webhook/samples.test.ts checks every one). One builder per payload; the envelope and the key the
+// (test/core/webhook/samples.test.ts checks every one). One builder per payload; the envelope and the key the
 // payload goes under come from buildEvent, which the sandbox uses for its own events (CONTRACT §11).
 // The spec has no payload schema for whatsapp.smb.*, whatsapp.call.* and whatsapp.flow.status_change,
 // so their samples carry the envelope only rather than a payload we would have to invent.

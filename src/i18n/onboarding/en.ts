@@ -1,5 +1,5 @@
 // English messages of init, status and doctor (and the setting checks they share). ./zh-CN.ts has exactly
-// the same keys and {placeholders}; test/init/i18n.test.ts keeps every area in step. Texts follow YCloud's
+// the same keys and {placeholders}; test/i18n/catalogs.test.ts keeps every area in step. Texts follow YCloud's
 // partner onboarding guide.
 export const onboardingEn = {
   'state.done': 'done',

@@ -1,4 +1,4 @@
-// 简体中文目录：与 ./en.ts 键和 {占位符} 完全一致（test/init/i18n.test.ts 会检查）。用语沿用 YCloud《技术开发伙伴入门》。
+// 简体中文目录：与 ./en.ts 键和 {占位符} 完全一致（test/i18n/catalogs.test.ts 会检查）。用语沿用 YCloud《技术开发伙伴入门》。
 import type { onboardingEn } from './en.js';
 
 export const onboardingZhCN: Record<keyof typeof onboardingEn, string> = {

@@ -12,7 +12,7 @@
 // Known quirks of the official spec, each noted where it applies:
 // - its examples break their own schemas: E.164 numbers unquoted (YAML reads +16315551111 as a number),
 //   `null` in every enum-typed field although nothing is `nullable`, `*Page` examples without offset,
-//   limit and length (phone-numbers.ts; test/contract/schemas.test.ts shows our schema rejecting both);
+//   limit and length (phone-numbers.ts; test/core/api/contract/schemas.test.ts shows our schema rejecting both);
 // - template `name` / `filter.name`: an unanchored `[a-z0-9]{1,512}` against names with `_` (templates.ts);
 // - `Error.status`: an integer with a string `pattern` (common.ts);
 // - `WhatsappApiError.error_data`: an object in the schema, a string in template errors (common.ts);

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import { aPhoneNumber, anEndpoint } from '../../helpers/builders.js';
+import { E164, finishedProfile, stubBalance, stubLists } from '../../helpers/onboarding.js';
+
+let t: TestCtx;
+afterEach(() => {
+  t.verify();
+  t.dispose();
+});
+
+describe('ycp status', () => {
+  test('all done: the nine steps with their evidence on a TTY, and --exit-status exits 0', async () => {
+    t = createTestCtx({ stdoutTTY: true, profile: finishedProfile() });
+    stubBalance(t);
+    stubLists(t, { numbers: [aPhoneNumber(), aPhoneNumber({ id: '2', phoneNumber: '+15550002222', status: 'PENDING' })] });
+    expect(await t.run(['status', '--exit-status'])).toBe(0);
+    const out = t.stdout();
+    expect(out).toContain('Onboarding progress (profile "default")');
+    expect(out).toMatch(/2 +done +YCloud account and API key +key tes…a64 valid \(env YCLOUD_API_KEY\)/);
+    expect(out).toMatch(new RegExp(`6 +done +Connect a first customer number +WABAs: 1; payment method attached; \\${E164} CONNECTED`));
+    expect(out).toMatch(/7 +done +Webhooks +webhook endpoint active/);
+    expect(out).toMatch(/8 +done +Meta App Review +6 of 6 items ticked/);
+    expect(out).toContain('All nine steps are done.');
+    expect(t.stderr()).toBe('');
+  });
+
+  test('a fresh profile: tab-separated rows when piped, the next command on stderr, --exit-status exits 3', async () => {
+    t = createTestCtx({ noKey: true });
+    expect(await t.run(['status', '--exit-status'])).toBe(3);
+    const rows = t.stdout().trim().split('\n').map((l) => l.split('\t'));
+    expect(rows).toHaveLength(9);
+    expect(rows[0]).toEqual(['1', 'to do', 'Apply to become a YCloud technical partner', "→ submit the application on YCloud's partner page"]);
+    expect(rows[1]).toEqual(['2', 'to do', 'YCloud account and API key', 'no API key; → give ycp your API key: `ycp init --step 2` (or `ycp login`)']);
+    expect(t.stderr()).toBe('Next: ycp init --step 1\nerror: 9 of 9 onboarding steps are not done\nhint: ycp init --step 1\n');
+  });
+
+  test('--json is one document; a disabled endpoint and a dropped number undo steps 6 and 7', async () => {
+    t = createTestCtx({ profile: finishedProfile() });
+    stubBalance(t);
+    stubLists(t, { numbers: [aPhoneNumber({ status: 'DISCONNECTED' })], endpoints: [anEndpoint({ url: 'https://hooks.example.com/ycloud', status: 'disabled' })] });
+    expect(await t.run(['status', '--json', '--exit-status'])).toBe(3);
+    const doc = JSON.parse(t.stdout());
+    expect(doc.complete).toBe(false);
+    expect(doc.next).toBe('ycp init --step 6');
+    expect(doc.steps[5]).toMatchObject({ state: 'todo', evidence: ['WABAs: 1', 'payment method attached', `${E164} DISCONNECTED`], blocker: 'no number is CONNECTED yet' });
+    expect(doc.steps[6]).toMatchObject({ state: 'todo', blocker: 'endpoint wh627c1a2b3c4d5e6f7a8b9c0d is disabled' });
+    expect(doc.steps[8]).toMatchObject({ state: 'todo', blocker: 'finish steps 6, 7 first' });
+  });
+
+  test('no network: recorded steps stay as recorded, with "not checked" as their evidence', async () => {
+    t = createTestCtx({ profile: finishedProfile(), env: { YCP_LANG: 'zh-CN' } });
+    t.api.on('GET', '/balance').replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).persist();
+    expect(await t.run(['status', '--json'])).toBe(0);
+    const doc = JSON.parse(t.stdout());
+    expect(doc.lang).toBe('zh-CN');
+    expect(doc.steps[5].state).toBe('done');
+    expect(doc.steps[5].evidence[0]).toMatch(/^未检查：could not reach YCloud/);
+    expect(doc.steps[0].title).toBe('提交 YCloud 技术开发伙伴合作申请');
+  });
+});

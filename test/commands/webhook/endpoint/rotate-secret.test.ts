@@ -1,0 +1,22 @@
+// Endpoint CRUD at the Ctx seam, against spec-checked stubs.
+import { afterEach, describe, expect, test } from 'vitest';
+import { createTestCtx, type TestCtx } from '../../../helpers/test-ctx.js';
+import { anEndpoint } from '../../../helpers/builders.js';
+
+const EP = anEndpoint();
+let t: TestCtx;
+afterEach(() => {
+  t.verify();
+  t.dispose();
+});
+
+describe('ycp webhook endpoint rotate-secret', () => {
+  test('rotate-secret shows the new secret masked and warns about the switch', async () => {
+    const rotated = anEndpoint({ secret: 'whsec_new0000000000000000000000000999' });
+    t = createTestCtx({ secrets: [rotated.secret!] });
+    t.api.on('POST', `/webhookEndpoints/${EP.id}/rotateSecret`).reply(200, rotated);
+    expect(await t.run(['webhook', 'endpoint', 'rotate-secret', EP.id])).toBe(0);
+    expect(t.stdout()).toContain('secret\twhsec_new…999');
+    expect(t.stderr()).toContain('no grace period');
+  });
+});

@@ -1,0 +1,94 @@
+// init/status/doctor against a real sandbox in process: the ctx's API client talks HTTP to it on
+// loopback, and the sandbox reads time from the ctx's fake clock, so "wait for CONNECTED" jumps.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestCtx, type TestCtx, type TestCtxOptions } from './test-ctx.js';
+import { httpText as http } from './http-text.js';
+import { until } from './until.js';
+import { T0 } from './fake-clock.js';
+import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
+import { readConfigBlock } from '../../src/core/signup/config-block.js';
+
+export interface World {
+  sb: Sandbox;
+  /** A test ctx on the sandbox; each new one starts where the previous clock stopped. */
+  make(o?: TestCtxOptions): TestCtx;
+  /** A fresh folder for the Embedded Signup page. */
+  pageDir(): string;
+  /** The config dir shared by every ctx of this world (one partner's machine). */
+  configDir: string;
+  dispose(): Promise<void>;
+}
+
+export async function sandboxWorld(seed = 'default'): Promise<World> {
+  let current: TestCtx | undefined;
+  let last = T0;
+  const sb = await startSandbox({ port: 0, seed, timeScale: 1, now: () => current?.clock.now() ?? last });
+  const configDir = mkdtempSync(join(tmpdir(), 'ycp-int-'));
+  const ts: TestCtx[] = [];
+  const dirs: string[] = [configDir];
+  return {
+    sb,
+    configDir,
+    make(o = {}) {
+      if (current) last = current.clock.now();
+      const t = createTestCtx({ ...o, env: { YCP_CONFIG_DIR: configDir, YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey, ...o.env } });
+      t.clock.advance(last - t.clock.now());
+      t.agent.enableNetConnect(new URL(sb.origin).host);
+      ts.push(t);
+      current = t;
+      return t;
+    },
+    pageDir() {
+      const d = mkdtempSync(join(tmpdir(), 'ycp-page-'));
+      dirs.push(d);
+      return join(d, 'page');
+    },
+    async dispose() {
+      for (const t of ts) t.verify();
+      for (const t of ts) t.dispose();
+      await sb.close();
+      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A control route of the sandbox (no key). */
+export async function control(sb: Sandbox, method: string, path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${sb.origin}/_sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} /_sandbox${path}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+export { http };
+
+/** Waits (bounded) until `signup serve`, run by the wizard, prints its local URL. */
+export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
+  let exited: number | undefined;
+  void running.then((c) => (exited = c));
+  const local = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/;
+  await until(() => {
+    if (local.test(t.stderr())) return true;
+    if (exited !== undefined) throw new Error(`signup serve never printed its local URL (exit ${exited}):\n${t.stderr()}`);
+    return false;
+  }, () => `signup serve to print its local URL:\n${t.stderr()}`);
+  return local.exec(t.stderr())![1]!;
+}
+
+/** The one-time state token the served page carries. */
+export async function stateToken(url: string): Promise<string> {
+  return String(readConfigBlock((await http(url, 'GET', '/')).body)?.state);
+}
+
+/** True when nothing listens on the URL's port any more. */
+export async function closed(url: string): Promise<boolean> {
+  return http(url, 'GET', '/').then(
+    () => false,
+    (err: NodeJS.ErrnoException) => err.code === 'ECONNREFUSED',
+  );
+}

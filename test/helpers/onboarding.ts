@@ -1,0 +1,45 @@
+// Shared stubs for the init/status tests: the four reads every automatic check makes.
+import type { TestCtx } from './test-ctx.js';
+import { aPage, aPhoneNumber, aWaba, anEndpoint, E164, PHONE_ID, WABA_ID } from './builders.js';
+import type { PhoneNumber, Waba, WebhookEndpoint } from '../../src/core/api/types.js';
+import { WHATSAPP_EVENT_TYPES } from '../../src/core/webhook/event-types.js';
+import { STEP_IDS } from '../../src/core/checklist/types.js';
+
+export const APP_ID = '123456789012345';
+export const SOLUTION_ID = '987654321098765';
+export const CONFIG_ID = '555666777888999';
+export const HOOK_URL = 'https://hooks.example.com/ycloud';
+export const BALANCE = { amount: 190.0765, currency: 'USD' };
+export { E164, PHONE_ID, WABA_ID };
+
+export const fullEndpoint = (over: Partial<WebhookEndpoint> = {}) =>
+  anEndpoint({ url: HOOK_URL, enabledEvents: [...WHATSAPP_EVENT_TYPES], description: 'Production webhook endpoint (partner onboarding)', ...over });
+
+export function stubBalance(t: TestCtx, headers: Record<string, string> = {}) {
+  return t.api.on('GET', '/balance').reply(200, BALANCE, headers);
+}
+
+export function stubLists(t: TestCtx, o: { wabas?: Waba[]; numbers?: PhoneNumber[]; endpoints?: WebhookEndpoint[] } = {}) {
+  t.api.on('GET', '/whatsapp/businessAccounts?page=1&limit=100').reply(200, aPage(o.wabas ?? [aWaba()]));
+  t.api.on('GET', '/whatsapp/phoneNumbers?page=1&limit=100').reply(200, aPage(o.numbers ?? [aPhoneNumber()]));
+  t.api.on('GET', '/webhookEndpoints?page=1&limit=100').reply(200, aPage(o.endpoints ?? [fullEndpoint()]));
+}
+
+/** Every tick key each step asks for, as the wizard stores them. */
+export const TICKS: Record<string, string[]> = {
+  account: ['s2.confirm'],
+  'tech-provider': ['s3.portfolio', 's3.developer', 's3.app', 's3.test', 's3.verification'],
+  'partner-solution': ['s4.confirm'],
+  'embedded-signup': ['s5.publicProfile', 's5.oauthDone', 's5.domainsDone'],
+  'app-review': ['s8.tickSettings', 's8.tickManagement', 's8.tickMessaging', 's8.tickSubmitted', 's8.tickApproved', 's8.tickLive'],
+};
+
+/** A profile whose nine steps were all completed on 2026-11-20. */
+export function finishedProfile(): Record<string, unknown> {
+  const steps: Record<string, Record<string, unknown>> = Object.fromEntries(
+    STEP_IDS.map((id) => [id, { state: 'done', at: '2026-11-20T10:00:00.000Z', ...(TICKS[id] ? { ticks: TICKS[id] } : {}) }]),
+  );
+  steps['first-number'] = { ...steps['first-number'], data: { wabaId: WABA_ID, phoneNumberId: PHONE_ID, e164: E164 } };
+  steps.webhooks = { ...steps.webhooks, data: { url: HOOK_URL, endpointId: fullEndpoint().id } };
+  return { appId: APP_ID, solutionId: SOLUTION_ID, configId: CONFIG_ID, init: { version: 1, steps } };
+}
