@@ -1,5 +1,5 @@
 // `ycp demo`: the whole partner journey on an embedded sandbox, no account, no network, no prompts.
-// The journey lives in core/sandbox/journey.ts (imported inside the action); this file narrates it.
+// The journey lives in core/demo/journey.ts (imported inside the action); this file narrates it.
 import type { Ctx } from '../../core/context.js';
 import { colors, say } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
