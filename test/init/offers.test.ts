@@ -59,7 +59,7 @@ describe('init runs the offered signup commands', () => {
     expect(t.stderr()).toContain(`\`ycp signup scaffold --out ${page} --app-id ${APP_ID} --config-id ${CONFIG_ID} --solution-id ${SOLUTION_ID}\` finished.`);
     expect(readConfigBlock(readFileSync(join(page, 'index.html'), 'utf8'))).toMatchObject({ appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID });
     // Loopback API: sandbox mode, no tunnel; the served copy points the page at the sandbox's fake SDK.
-    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox.');
+    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox');
     expect(t.spawned).toEqual([]);
 
     // What the page does after the fake SDK's consent dialog: the sandbox's signup, then the callback.

@@ -72,7 +72,7 @@ describe('ycp init: the whole wizard', () => {
     expect(err).toContain('the same video twice gets the submission rejected');
     // The scaffold offer ran through the command tree, in the folder the user named, with the recorded IDs.
     expect(err).toContain(`\`ycp signup scaffold --out '${page}' --app-id ${APP_ID} --config-id ${CONFIG_ID} --solution-id ${SOLUTION_ID}\` finished.`);
-    expect(err).toContain(`Wrote the Embedded Signup page in ${page}`);
+    expect(err).toContain(`Wrote the Embedded Signup page (v4) in ${page}`);
     expect(pageIds(page)).toMatchObject({ appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID });
     expect(err).toContain(`${E164} is CONNECTED in WABA ${WABA_ID}`);
     expect(err).toContain('signing secret whsec_abc…3f1');

@@ -34,7 +34,7 @@ export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
   let url: string | undefined;
   for (let i = 0; i < 500 && !url; i++) {
     if (exited !== undefined) throw new Error(`serve exited ${exited} before serving:\n${t.stdout()}\n${t.stderr()}`);
-    url = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
+    url = /(?:local:|本地：)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
     if (!url) await sleep(20);
   }
   if (!url) throw new Error(`serve never printed its local URL:\n${t.stderr()}`);
