@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkDigits, checkHttpUrl } from '../../core/validate.js';
 import { userAgent } from '../../core/api/from-ctx.js';
-import { postToBackend, sampleSignup, type TriggerEvent } from '../../core/signup/backend.js';
+import { backendTimeoutMs, postToBackend, sampleSignup, type TriggerEvent } from '../../core/signup/backend.js';
 import { t } from '../../i18n/index.js';
 import { say } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
@@ -19,7 +19,8 @@ export interface SignupTriggerOptions extends GlobalOpts {
 
 /** `ycp signup trigger --to URL`: one sample signup result to the partner's backend, as the page posts it. */
 export async function signupTrigger(ctx: Ctx, o: SignupTriggerOptions): Promise<void> {
-  const lang = (await ctx.config()).lang;
+  const cfg = await ctx.config();
+  const lang = cfg.lang;
   if (!o.to) throw usageError('--to is required', 'e.g. --to http://127.0.0.1:3000/whatsapp/signup');
   const url = checkHttpUrl('--to', o.to);
   const origin = o.origin === undefined ? undefined : new URL(checkHttpUrl('--origin', o.origin)).origin;
@@ -29,7 +30,7 @@ export async function signupTrigger(ctx: Ctx, o: SignupTriggerOptions): Promise<
     phoneNumberId: o.phoneNumberId === undefined ? undefined : checkDigits('--phone-number-id', o.phoneNumberId),
     businessId: o.businessId === undefined ? undefined : checkDigits('--business-id', o.businessId),
   });
-  const a = await postToBackend({ url, body: JSON.stringify(body), origin, dispatcher: await ctx.dispatcher(), signal: ctx.signal, lang, userAgent: `${userAgent()} signup-trigger` });
+  const a = await postToBackend({ url, body: JSON.stringify(body), origin, dispatcher: await ctx.dispatcher(), signal: ctx.signal, lang, userAgent: `${userAgent()} signup-trigger`, timeoutMs: backendTimeoutMs(cfg.get('timeout')) });
   const ok = a.status >= 200 && a.status < 300;
   render(ctx.io, o, { url, body, status: a.status, ms: a.ms, answer: a.summary }, (d) => `${d.status}\t${String(body.event)}\t${String(body.waba_id)}`);
   if (!o.json) {

@@ -4,13 +4,18 @@
 // answer within BACKEND_TIMEOUT_MS (headers and body) ends the exchange: nothing here waits forever.
 import type { Dispatcher } from 'undici';
 import { loadHttp } from '../api/undici.js';
-import { abortAfter } from '../deadline.js';
+import { abortAfter, timeoutSettingMs } from '../deadline.js';
 import { YcpError } from '../errors.js';
 import { printable } from '../printable.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { SEED } from '../sandbox/seed.js';
 
 export const BACKEND_TIMEOUT_MS = 10_000;
+
+/** The partner's backend gets 10 s for its answer, or the `timeout` setting when that is shorter. */
+export function backendTimeoutMs(timeoutSetting: string | undefined): number {
+  return Math.min(BACKEND_TIMEOUT_MS, timeoutSettingMs(timeoutSetting));
+}
 /** How much of the backend's answer is read, and how much of it is shown. */
 const READ_LIMIT = 4096;
 const SHOWN = 200;
@@ -56,7 +61,7 @@ export async function postToBackend(o: {
     if (o.signal.aborted) throw err; // Ctrl-C: cancelled, not a backend problem
     const e = err as { code?: string; message?: string };
     const reason = step.why() ? t(o.lang, 'su.be.timeout', { seconds: timeoutMs / 1000 }) : (e.code ?? e.message ?? String(err));
-    throw new YcpError('network', t(o.lang, 'su.be.unreachable', { url: o.url, reason }), { hint: t(o.lang, 'su.be.unreachableHint'), cause: err });
+    throw new YcpError('network', t(o.lang, 'su.be.unreachable', { url: o.url, reason }), { hint: t(o.lang, 'su.be.unreachableHint', { seconds: timeoutMs / 1000 }), cause: err });
   } finally {
     step.done();
   }

@@ -10,7 +10,7 @@ import { userAgent } from '../api/from-ctx.js';
 import { selectTunnel, domainToAllow, type SelectDeps } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { t, type Lang } from '../../i18n/index.js';
-import { postToBackend, type BackendAnswer } from './backend.js';
+import { backendTimeoutMs, postToBackend, type BackendAnswer } from './backend.js';
 import { describeCapture, isCancelOrError, type CapturedSignup } from './capture.js';
 import { readConfigBlock } from './config-block.js';
 import { pageEsVersion } from './es-version.js';
@@ -54,6 +54,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
   const baseUrl = cfg.get('baseUrl') ?? '';
   const sandbox = isSandboxBaseUrl(baseUrl);
   const page = await checkPage(dir, sandbox, lang);
+  const backendMs = backendTimeoutMs(cfg.get('timeout')); // a bad timeout setting is exit 2 before anything starts
   const api = o.register ? await ctx.api() : undefined; // no key → exit 4 before anything starts
 
   const server = await startSignupServer({
@@ -97,7 +98,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
     const c = session.capture;
     ctx.io.secrets.add(c.code);
     emit({ type: 'captured', summary: describeCapture(c, lang), signupEvent: c.event, wabaId: c.wabaId, phoneNumberId: c.phoneNumberId, businessId: c.businessId, codeReceived: Boolean(c.code), currentStep: c.currentStep });
-    const forwarded = o.forwardTo ? await forward(ctx, lang, o.forwardTo, c, new URL(publicUrl).origin, session, emit) : undefined;
+    const forwarded = o.forwardTo ? await forward(ctx, { lang, url: o.forwardTo, timeoutMs: backendMs, origin: new URL(publicUrl).origin }, c, session, emit) : undefined;
     const { record, failure } = await handle(ctx, o, lang, api, session, { ...rc, ...(forwarded ? { backend: forwarded.backend } : {}) }, emit);
     const file = await saveRecord(dir, record);
     const problem = failure ?? forwarded?.problem;
@@ -113,15 +114,13 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
 /** POSTs the result to the partner's backend exactly as the page would have; its answer is reported, never fatal by itself. */
 async function forward(
   ctx: Ctx,
-  lang: Lang,
-  url: string,
+  { lang, url, timeoutMs, origin }: { lang: Lang; url: string; timeoutMs: number; origin: string },
   c: CapturedSignup,
-  origin: string,
   session: SignupSession,
   emit: (e: ServeEvent) => void,
 ): Promise<{ backend: RecordContext['backend']; problem?: YcpError }> {
   try {
-    const a = await postToBackend({ url, body: JSON.stringify(c.body), origin, dispatcher: await ctx.dispatcher(), signal: ctx.signal, lang, userAgent: `${userAgent()} signup-forward` });
+    const a = await postToBackend({ url, body: JSON.stringify(c.body), origin, dispatcher: await ctx.dispatcher(), signal: ctx.signal, lang, userAgent: `${userAgent()} signup-forward`, timeoutMs });
     emit({ type: 'forwarded', url, ...a });
     session.step('backend', `${url} → ${a.status}`);
     if (a.status >= 200 && a.status < 300) return { backend: { url, status: a.status } };

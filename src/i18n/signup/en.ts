@@ -90,7 +90,7 @@ export const signupEn = {
 
   'su.be.timeout': 'no answer within {seconds} s',
   'su.be.unreachable': 'could not POST the signup result to {url}: {reason}',
-  'su.be.unreachableHint': 'is your backend running there, and does it answer within 10 s?',
+  'su.be.unreachableHint': 'is your backend running there, and does it answer within {seconds} s?',
 
   'su.trigger.sent': 'Sent {event} for WABA {waba} to {url}: {status} in {ms} ms',
   'su.trigger.answer': 'your backend answered: {summary}',

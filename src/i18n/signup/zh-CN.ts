@@ -91,7 +91,7 @@ export const signupZhCN: Record<keyof typeof signupEn, string> = {
 
   'su.be.timeout': '{seconds} 秒内没有响应',
   'su.be.unreachable': '无法把注册结果 POST 到 {url}：{reason}',
-  'su.be.unreachableHint': '您的后端是否在该地址运行，并在 10 秒内响应？',
+  'su.be.unreachableHint': '您的后端是否在该地址运行，并在 {seconds} 秒内响应？',
 
   'su.trigger.sent': '已把 WABA {waba} 的 {event} 发送到 {url}：{status}，用时 {ms} 毫秒',
   'su.trigger.answer': '您的后端返回：{summary}',
