@@ -10,7 +10,7 @@ import { signupServe } from '../../src/commands/signup/serve.js';
 import { readConfigBlock } from '../../src/core/signup/config-block.js';
 import { scaffoldSignupPage } from '../../src/core/signup/scaffold.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../tunnel/helpers.js';
-import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID, TICKS, stubBalance, stubLists } from './fixtures.js';
+import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID, V1_TICKS, stubBalance, stubLists } from './fixtures.js';
 import { closed, http, sandboxWorld, servingUrl, stateToken, type World } from './sandbox-helpers.js';
 
 let world: World | undefined;
@@ -31,9 +31,9 @@ function uptoStep4(): Record<string, unknown> {
   const at = '2026-11-20T10:00:00.000Z';
   const steps = {
     apply: { state: 'done', at },
-    account: { state: 'done', at, ticks: TICKS.account },
-    'tech-provider': { state: 'done', at, ticks: TICKS['tech-provider'] },
-    'partner-solution': { state: 'done', at, ticks: TICKS['partner-solution'] },
+    account: { state: 'done', at, ticks: V1_TICKS.account },
+    'tech-provider': { state: 'done', at, ticks: V1_TICKS['tech-provider'] },
+    'partner-solution': { state: 'done', at, ticks: V1_TICKS['partner-solution'] },
   };
   return { appId: APP_ID, solutionId: SOLUTION_ID, configId: CONFIG_ID, init: { version: 1, steps } };
 }
@@ -50,7 +50,7 @@ describe('init runs the offered signup commands', () => {
       stdoutTTY: true,
       profile: uptoStep4(),
       secrets: [CODE],
-      answers: { '--yes': true, '--page-dir': page, '--webhook-url': HOOK_URL },
+      answers: { '--yes': true, '--attest': true, '--page-dir': page, '--webhook-url': HOOK_URL },
     });
     const running = t.run(['init']);
     const url = await servingUrl(t, running);
@@ -97,7 +97,7 @@ describe('init runs the offered signup commands', () => {
       stdoutTTY: true,
       profile: uptoStep4(),
       env: { PATH: PATH_WITH_FAKE, FAKE_CLOUDFLARED_PIDFILE: pf },
-      answers: { '--yes': true },
+      answers: { '--yes': true, '--attest': true },
     });
     others.push(t);
     const page = join(t.configDir, 'page');
@@ -120,7 +120,9 @@ describe('init runs the offered signup commands', () => {
     expect(err).toContain('Stopped. Everything answered so far is saved; run `ycp init` to continue.');
     expect(err).not.toContain('exited with 130'); // not "reported and the wizard goes on"
     const saved = (await t.ctx.config()).store.profile('default') as { init: { steps: Record<string, { state?: string; data?: unknown }> } };
-    expect(saved.init.steps['embedded-signup']).toMatchObject({ state: 'done', data: { pageDir: page } });
+    // Step 5's answers were saved as they were given: its four attestations and the page folder.
+    expect(saved.init.steps['embedded-signup']).toMatchObject({ data: { pageDir: page } });
+    expect(Object.keys((saved.init.steps['embedded-signup'] as { attested?: object }).attested ?? {}).sort()).toEqual(['allowed-domains', 'login-config-v4', 'oauth-settings', 'public-profile']);
     expect(saved.init.steps['first-number']).toBeUndefined();
   });
 
