@@ -1,9 +1,12 @@
 // WhatsApp Embedded Signup page written by `ycp signup scaffold` (docs/signup.md). Dependency-free.
-// Every value and every word comes from the JSON block #ycp-config; nothing is pasted into this file, and
-// everything shown is set as text. What a customer reads is plain words; the developer panel (?debug=1)
-// holds the events, timings and IDs.
+// The flow: the session messages, FB.login, the result posted to the backend. Values come from the JSON
+// block #ycp-config through page.js (window.ycpPage), which also holds every word and the UI.
 (function () {
   'use strict';
+  var P = window.ycpPage;
+  if (!P) return;
+  var cfg = P.cfg, el = P.el, tr = P.tr, text = P.text, log = P.log, info = P.info, positive = P.positive;
+  var setButton = P.setButton, setStatus = P.setStatus, setProgress = P.setProgress, showResult = P.showResult, reload = P.reload;
 
   // docs/signup.md "Origins": exact origins, never endsWith('facebook.com') (evilfacebook.com would pass).
   // Another *.facebook.com origin is ignored and named in the developer panel, so the list can grow with evidence.
@@ -18,13 +21,7 @@
   // extras.version per page version; v2 has none (it is selected by sessionInfoVersion).
   var EXTRAS_VERSION = { v4: 'v4', v3: 'v3' };
   var DEPRECATION_DATE = '2026-10-15';
-
-  var started = Date.now();
-  var cfg = readConfig();
   var esVersion = cfg.esVersion === 'v3' || cfg.esVersion === 'v2' ? cfg.esVersion : 'v4';
-  var lang = pickLang();
-  var words = (cfg.texts && (cfg.texts[lang] || cfg.texts.en)) || {};
-  var debug = debugOn();
   var sandboxOrigin = cfg.sandbox === true && typeof cfg.sandboxOrigin === 'string' && LOOPBACK.test(cfg.sandboxOrigin) ? cfg.sandboxOrigin : null;
   var allowedOrigins = sandboxOrigin ? FB_ORIGINS.concat([sandboxOrigin]) : FB_ORIGINS;
   var includeCode = cfg.includeCode === true;
@@ -34,134 +31,14 @@
   var serve = typeof cfg.callbackUrl === 'string' && typeof cfg.state === 'string' && cfg.state ? { url: cfg.callbackUrl, state: cfg.state } : null;
   var target = serve ? serve.url : backendUrl(cfg.backendUrl);
 
-  function $(id) { return document.getElementById(id); }
-  var el = {
-    title: $('title'), intro: $('intro'), how: $('how'), connect: $('connect'), status: $('status'), retry: $('retry'),
-    progress: $('progress'), result: $('result'), resultTitle: $('result-title'), resultText: $('result-text'),
-    resultRef: $('result-ref'), resultRetry: $('result-retry'), debug: $('debug'), debugInfo: $('debug-info'), debugLog: $('debug-log'),
-  };
-
   // One signup per page load. The code (from FB.login) and the session message (from postMessage) arrive
   // in either order; Meta's code lives 30 s, so a result goes out as soon as it is whole.
   var pending = { session: null, cancelled: false, code: null, gotCode: false, loginDone: false, timer: null, codeWait: false, posted: false, body: null };
   var postedCodes = {};
 
-  function readConfig() {
-    try {
-      var v = JSON.parse(($('ycp-config') && $('ycp-config').textContent) || '{}');
-      return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
-    } catch (e) {
-      return {};
-    }
-  }
-  function positive(v, dflt) { return typeof v === 'number' && v > 0 ? v : dflt; }
-  function pickLang() {
-    if (cfg.pageLang === 'en' || cfg.pageLang === 'zh-CN') return cfg.pageLang;
-    var list = (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en']);
-    for (var i = 0; i < list.length; i++) {
-      if (/^zh\b/i.test(list[i])) return 'zh-CN';
-      if (/^en\b/i.test(list[i])) return 'en';
-    }
-    return 'en';
-  }
-  function debugOn() {
-    var q = /[?&]debug=([01])(?:&|$)/.exec(location.search);
-    return q ? q[1] === '1' : cfg.debug === true;
-  }
   function backendUrl(v) {
     if (typeof v !== 'string') return null;
     return /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/.test(v) ? v : null;
-  }
-  /** A catalog message with its {placeholders} filled in; the result is only ever set as text. */
-  function tr(key, params) {
-    var s = typeof words[key] === 'string' ? words[key] : key;
-    return s.replace(/\{(\w+)\}/g, function (m, name) { return params && params[name] !== undefined ? String(params[name]) : m; });
-  }
-  function text(node, value) { if (node) node.textContent = value; }
-
-  // ---- the developer panel -------------------------------------------------------------------------
-  function info(key, params, warn) {
-    if (!debug) return;
-    var li = document.createElement('li');
-    li.textContent = tr('dbg.' + key, params);
-    if (warn) li.className = 'warn';
-    el.debugInfo.appendChild(li);
-  }
-  function log(key, params, warn) {
-    if (!debug) return;
-    var li = document.createElement('li');
-    li.textContent = tr('dbg.at', { ms: Date.now() - started }) + '  ' + tr('dbg.' + key, params);
-    if (warn) li.className = 'warn';
-    el.debugLog.appendChild(li);
-  }
-
-  // ---- what the customer sees ----------------------------------------------------------------------
-  function setButton(label, disabled) {
-    el.connect.hidden = false;
-    text(el.connect, label);
-    el.connect.disabled = Boolean(disabled);
-  }
-  function setStatus(value, isError) {
-    text(el.status, value || '');
-    el.status.className = isError ? 'status error' : 'status';
-  }
-  function setProgress(states) {
-    el.progress.hidden = false;
-    var ids = ['progress-shared', 'progress-checked', 'progress-active'];
-    var keys = ['stepShared', 'stepChecked', 'stepActive'];
-    for (var i = 0; i < ids.length; i++) {
-      var li = $(ids[i]);
-      text(li, tr(keys[i]));
-      li.className = states[i] || '';
-    }
-  }
-  /** A final state: the button and the explanation make way for the result box. */
-  function showResult(ok, title, body, ref, retry) {
-    el.connect.hidden = true;
-    el.how.hidden = true;
-    el.retry.hidden = true;
-    setStatus('');
-    el.result.hidden = false;
-    el.result.className = ok ? 'result ok' : 'result bad';
-    text(el.resultTitle, title);
-    text(el.resultText, body);
-    el.resultRef.hidden = !ref;
-    text(el.resultRef, ref ? tr('reference', { ref: ref }) : '');
-    el.resultRetry.hidden = !retry;
-    text(el.resultRetry, tr('retry'));
-    el.resultRetry.onclick = retry || null;
-  }
-  function reload() { location.reload(); }
-
-  function applyBranding() {
-    var name = typeof cfg.brandName === 'string' ? cfg.brandName.trim().slice(0, 80) : '';
-    document.documentElement.lang = lang;
-    document.title = name ? tr('titleBrand', { brand: name }) : tr('htmlTitle');
-    text(el.title, name ? tr('titleBrand', { brand: name }) : tr('title'));
-    text(el.intro, tr('intro'));
-    text($('how-title'), tr('howTitle'));
-    text($('how-1'), tr('how1'));
-    text($('how-2'), tr('how2'));
-    text($('how-3'), tr('how3'));
-    text($('privacy'), tr('privacy'));
-    if (name) {
-      text($('brand-name'), name);
-      $('brand-name').hidden = false;
-    }
-    if (typeof cfg.logo === 'string' && /^logo\.(png|jpg|gif|webp|svg)$/.test(cfg.logo)) {
-      var img = $('logo');
-      img.onload = function () { img.hidden = false; $('logo-default').hidden = true; };
-      img.alt = name;
-      img.src = cfg.logo;
-    }
-    if (typeof cfg.brandColor === 'string' && /^#[0-9a-fA-F]{6}$/.test(cfg.brandColor)) {
-      var rgb = [1, 3, 5].map(function (i) { return parseInt(cfg.brandColor.slice(i, i + 2), 16); });
-      var lum = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
-      var root = document.documentElement.style;
-      root.setProperty('--brand', cfg.brandColor);
-      root.setProperty('--brand-dark', 'rgb(' + rgb.map(function (c) { return Math.round(c * 0.82); }).join(',') + ')');
-      root.setProperty('--brand-ink', lum > 0.6 ? '#17202a' : '#ffffff');
-    }
   }
 
   // ---- session messages --------------------------------------------------------------------------
@@ -430,12 +307,8 @@
   }
 
   // ---- start ---------------------------------------------------------------------------------------
-  applyBranding();
-  if (debug) {
-    el.debug.hidden = false;
-    text($('debug-title'), tr('dbg.title'));
-    text($('debug-note'), tr('dbg.note'));
-    info('config', { version: esVersion, appId: str(cfg.appId) || '-', configId: str(cfg.configId) || '-', solutionId: str(cfg.solutionId) || '-', graph: str(cfg.graphVersion) || 'v25.0', lang: lang });
+  if (P.debug) {
+    info('config', { version: esVersion, appId: str(cfg.appId) || '-', configId: str(cfg.configId) || '-', solutionId: str(cfg.solutionId) || '-', graph: str(cfg.graphVersion) || 'v25.0', lang: P.lang });
     info('extras', { extras: JSON.stringify(loginExtras()) });
     if (target) info('target', { url: target });
     else info('noTarget', {}, true);

@@ -128,7 +128,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`signup page in Chromium (${CHROMIUM})`, () => {
     };
     const dir = mkdtempSync(join(tmpdir(), 'ycp-hostile-'));
     const src = join(templatesDir(), 'embedded-signup');
-    for (const f of ['signup.js', 'style.css']) copyFileSync(join(src, f), join(dir, f));
+    for (const f of ['page.js', 'signup.js', 'style.css']) copyFileSync(join(src, f), join(dir, f));
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'index.html'), await renderSignupPage(hostile as unknown as SignupPageValues, src));
     const ac = new AbortController();
@@ -144,7 +144,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`signup page in Chromium (${CHROMIUM})`, () => {
         expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
         expect(await page.locator('img').count()).toBe(1); // only the page's own logo slot…
         expect(await page.locator('#logo').getAttribute('src')).toBeNull(); // …left empty: not a plain logo file name
-        expect(await page.locator('script').count()).toBe(2); // the config block and signup.js: nothing injected
+        expect(await page.locator('script').count()).toBe(3); // the config block, page.js and signup.js: nothing injected
         const parsed = await page.evaluate(() => JSON.parse(document.getElementById('ycp-config')!.textContent!));
         expect(parsed).toMatchObject(hostile);
         expect(readConfigBlock(await page.content())).toMatchObject(hostile);

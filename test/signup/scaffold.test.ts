@@ -57,7 +57,7 @@ describe('ycp signup scaffold', () => {
     t = createTestCtx();
     const out = join(tmp(), 'page');
     expect(await t.run(['signup', 'scaffold', '--out', out, ...IDS, '--feature-type', 'whatsapp_business_app_onboarding'])).toBe(0);
-    expect(t.stdout()).toBe(['index.html', 'signup.js', 'style.css'].map((f) => join(out, f)).join('\n') + '\n');
+    expect(t.stdout()).toBe(['index.html', 'page.js', 'signup.js', 'style.css'].map((f) => join(out, f)).join('\n') + '\n');
     const { texts, ...cfg } = readConfigBlock(readFileSync(join(out, 'index.html'), 'utf8'))! as { texts: Record<string, Record<string, string>> };
     expect(cfg).toEqual({ esVersion: 'v4', appId: '1111', configId: '2222', solutionId: '3333', graphVersion: 'v25.0', featureType: 'whatsapp_business_app_onboarding' });
     // The page's words, from the catalogs: the customer copy and the developer panel, in both languages.

@@ -10,7 +10,7 @@ export function registerSignup(program: Command, ctx: Ctx): void {
   const signup = program.command('signup').description('WhatsApp Embedded Signup: write the page, serve it, test your backend');
   signup
     .command('scaffold')
-    .description('Write the Embedded Signup page (index.html, signup.js, style.css; the logo if given)')
+    .description('Write the Embedded Signup page (index.html, page.js, signup.js, style.css; the logo if given)')
     .option('--out <dir>', 'folder to write', 'embedded-signup')
     .option('--force', 'overwrite existing files')
     .addOption(settingOption('appId'))

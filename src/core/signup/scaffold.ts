@@ -77,7 +77,7 @@ export interface ScaffoldResult {
   overwritten: string[];
 }
 
-/** Writes index.html (with the config block), signup.js, style.css and the logo; refuses to overwrite unless `force`. */
+/** Writes index.html (with the config block), page.js, signup.js, style.css and the logo; refuses to overwrite unless `force`. */
 export async function scaffoldSignupPage(o: { out: string; force: boolean; values: SignupPageValues; logo?: Logo }): Promise<ScaffoldResult> {
   const dir = resolve(o.out);
   const src = join(templatesDir(), SIGNUP_TEMPLATE);
