@@ -174,7 +174,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`the signup page as a customer sees it, in Chrom
           expect(await page.locator('h1').innerText()).toBe(lang === 'en' ? 'Connect WhatsApp to Acme Bakery' : '将 WhatsApp 连接到 Acme Bakery');
           expect(await page.locator('#logo').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(96);
           expect(await page.locator('#logo-default').isHidden()).toBe(true);
-          expect(await page.locator('#connect').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(194, 65, 12)');
+          // The button takes the brand colour (after its .15 s transition from the default).
+          await expect.poll(() => page.locator('#connect').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(194, 65, 12)');
           expect(await page.locator('#debug').isHidden()).toBe(true);
           await customerText(page);
           await shot(page, `${lang}-${width}-ready`);

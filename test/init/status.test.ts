@@ -60,4 +60,15 @@ describe('ycp status', () => {
     expect(doc.steps[5].evidence[0]).toMatch(/^未检查：could not reach YCloud/);
     expect(doc.steps[0].title).toBe('提交 YCloud 技术开发伙伴合作申请');
   });
+  test('in Chinese: the kind column and the evidence in Chinese words and punctuation', async () => {
+    t = createTestCtx({ stdoutTTY: true, profile: finishedProfile(), env: { YCP_LANG: 'zh-CN' } });
+    stubBalance(t);
+    stubLists(t);
+    expect(await t.run(['status'])).toBe(0);
+    const out = t.stdout();
+    expect(out).toMatch(/# +状态 +确认方式 +步骤 +依据/);
+    expect(out).toMatch(/1 +已完成 +本人确认 +提交 YCloud 技术开发伙伴合作申请 +您已确认（2026-11-20）：application/);
+    expect(out).toMatch(new RegExp(`6 +已完成 +已验证 +.+WABA.+；`));
+    expect(out).toContain('九个步骤');
+  });
 });

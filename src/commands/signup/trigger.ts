@@ -21,7 +21,7 @@ export interface SignupTriggerOptions extends GlobalOpts {
 export async function signupTrigger(ctx: Ctx, o: SignupTriggerOptions): Promise<void> {
   const cfg = await ctx.config();
   const lang = cfg.lang;
-  if (!o.to) throw usageError('--to is required', 'e.g. --to http://127.0.0.1:3000/whatsapp/signup');
+  if (!o.to) throw usageError(t(lang, 'su.trigger.needTo'), t(lang, 'su.trigger.needToHint'));
   const url = checkHttpUrl('--to', o.to);
   const origin = o.origin === undefined ? undefined : new URL(checkHttpUrl('--origin', o.origin)).origin;
   const body = sampleSignup({

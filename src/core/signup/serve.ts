@@ -122,7 +122,7 @@ async function forward(
   try {
     const a = await postToBackend({ url, body: JSON.stringify(c.body), origin, dispatcher: await ctx.dispatcher(), signal: ctx.signal, lang, userAgent: `${userAgent()} signup-forward`, timeoutMs });
     emit({ type: 'forwarded', url, ...a });
-    session.step('backend', `${url} → ${a.status}`);
+    session.step('backend', t(lang, 'su.forwardStep', { url, status: a.status }));
     if (a.status >= 200 && a.status < 300) return { backend: { url, status: a.status } };
     const problem = new YcpError('api', t(lang, 'su.forwardRejected', { url, status: a.status }), { code: `HTTP_${a.status}`, hint: t(lang, 'su.forwardRejectedHint', { url }) });
     return { backend: { url, status: a.status }, problem };

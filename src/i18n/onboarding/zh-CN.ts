@@ -198,7 +198,7 @@ export const onboardingZhCN: Record<keyof typeof onboardingEn, string> = {
   'st.allDone': '九个步骤全部完成。',
   'st.notDone': '9 个入门步骤中有 {count} 个未完成',
   'st.colState': '状态',
-  'st.colKind': '依据',
+  'st.colKind': '确认方式',
   'st.colStep': '步骤',
   'st.colEvidence': '依据',
 

@@ -92,6 +92,9 @@ export const signupEn = {
   'su.be.unreachable': 'could not POST the signup result to {url}: {reason}',
   'su.be.unreachableHint': 'is your backend running there, and does it answer within {seconds} s?',
 
+  'su.forwardStep': 'your backend {url} answered {status}',
+  'su.trigger.needTo': '--to is required: your backend endpoint that receives the signup result',
+  'su.trigger.needToHint': 'e.g. --to http://127.0.0.1:3000/whatsapp/signup',
   'su.trigger.sent': 'Sent {event} for WABA {waba} to {url}: {status} in {ms} ms',
   'su.trigger.answer': 'your backend answered: {summary}',
   'su.trigger.rejected': '{url} answered {status} to the sample signup result',

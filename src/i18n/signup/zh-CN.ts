@@ -93,6 +93,9 @@ export const signupZhCN: Record<keyof typeof signupEn, string> = {
   'su.be.unreachable': '无法把注册结果 POST 到 {url}：{reason}',
   'su.be.unreachableHint': '您的后端是否在该地址运行，并在 {seconds} 秒内响应？',
 
+  'su.forwardStep': '您的后端 {url} 返回 {status}',
+  'su.trigger.needTo': '必须提供 --to：接收注册结果的后端地址',
+  'su.trigger.needToHint': '例如 --to http://127.0.0.1:3000/whatsapp/signup',
   'su.trigger.sent': '已把 WABA {waba} 的 {event} 发送到 {url}：{status}，用时 {ms} 毫秒',
   'su.trigger.answer': '您的后端返回：{summary}',
   'su.trigger.rejected': '{url} 对示例注册结果返回了 {status}',
