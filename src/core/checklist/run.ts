@@ -14,7 +14,6 @@ export function valuesFrom(cfg: ResolvedConfig): Values {
     configId: cfg.get('configId'),
     solutionId: cfg.get('solutionId'),
     baseUrl: cfg.get('baseUrl')!,
-    sources: { appId: cfg.settings.appId, configId: cfg.settings.configId, solutionId: cfg.settings.solutionId },
   };
 }
 

@@ -70,7 +70,6 @@ export interface Values {
   configId?: string;
   solutionId?: string;
   baseUrl: string;
-  sources: Partial<Record<'appId' | 'configId' | 'solutionId', Resolved>>;
 }
 
 export type KeyState = 'missing' | 'ok' | 'rejected' | 'unreachable';
