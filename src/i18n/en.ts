@@ -2,9 +2,13 @@
 // exactly the same keys and {placeholders}; test/i18n/catalogs.test.ts checks the merged catalogs.
 // Adding an area: its two files, one line here and one in zh-CN.ts. Keys carry the area's prefix.
 import { onboardingEn } from './onboarding/en.js';
+import { signupEn } from './signup/en.js';
+import { pageEn } from './page/en.js';
 
 export const en = {
   ...onboardingEn,
+  ...signupEn,
+  ...pageEn,
 } as const;
 
 export type MsgKey = keyof typeof en;
