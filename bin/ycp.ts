@@ -1,6 +1,6 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
-// (The shipped `bin` is dist/ycp.js, a launcher that scripts/build.mjs writes: it answers --version
-// and checks the Node version before this bundle loads.)
+// (The shipped `bin` is dist/ycp.js, bundled from bin/launcher.ts: it checks the Node version and answers
+// --version and plain help requests before this bundle loads.)
 import { abortedBy, signalExitCode } from '../src/core/errors.js'; // tiny, no imports of its own
 
 const argv = process.argv.slice(2);
