@@ -4,9 +4,8 @@
 // - `--version`;
 // - plain help requests (`ycp`, `ycp <command…> --help`, `ycp help <command…>`), with the text that the
 //   build generated from the real command tree (src/help/generate.ts, dist/help/<lang>.json).
-// Everything else loads the bundle (dist/ycp.mjs, bin/ycp.ts) with Node's compile cache on (Node >= 22.1).
+// Everything else loads the bundle (dist/main.js, bin/ycp.ts) with Node's compile cache on (Node >= 22.1).
 import { lstatSync, readFileSync, writeSync } from 'node:fs';
-import * as nodeModule from 'node:module';
 import { join } from 'node:path';
 import { helpKey, helpLang } from '../src/help/request.js';
 import type { HelpFile } from '../src/help/generate.js';
@@ -28,12 +27,15 @@ if (major < 20 || (major === 20 && minor < 19)) {
 }
 
 function start(): void {
-  (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  // The bundle sits beside this file in dist/ (external to this bundle; see scripts/build.mjs).
-  import('./ycp.mjs' as string).catch((err: Error) => {
-    process.stderr.write(`ycp failed to start: ${err?.stack ?? err}\n`);
+  // node:module costs a few ms to load (it brings the ESM loader): only where the compile cache exists.
+  if (major > 22 || (major === 22 && minor >= 1)) (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  try {
+    // The bundle sits beside this file in dist/ (external to this bundle; see scripts/build.mjs).
+    require('./main.js' as string);
+  } catch (err) {
+    process.stderr.write(`ycp failed to start: ${(err as Error)?.stack ?? err}\n`);
     process.exitCode = 1;
-  });
+  }
 }
 
 /** The generated help that answers argv, or undefined when argv is not a plain help request. */

@@ -34,7 +34,7 @@ async function node(file: string, args: string[], env: Record<string, string> = 
 }
 
 /**
- * The launcher alone: dist/ without the bundle (ycp.mjs, chunks/). Whatever it answers, it answered without
+ * The launcher alone: dist/ without the bundle (main.js, chunks/). Whatever it answers, it answered without
  * loading the bundle; whatever it passes on fails to start. Its zh-CN texts are marked, to see which
  * language it chose (today both languages hold the same English text).
  */
@@ -58,7 +58,7 @@ describe('the launcher', () => {
   const only = launcherOnly();
 
   test.each(HELP_ARGVS.map((a) => [a.join(' ') || '(nothing)', a]))('prints what commander prints for `ycp %s`, exit 0, without the bundle', async (_, argv) => {
-    const real = await node(join(DIST, 'ycp.mjs'), argv as string[]);
+    const real = await node(join(DIST, 'main.js'), argv as string[]);
     expect(real).toMatchObject({ code: 0, stderr: '' });
     expect(real.stdout).toMatch(/^Usage: ycp /);
     expect(await node(bin, argv as string[])).toEqual(real);
@@ -101,7 +101,7 @@ describe('the launcher', () => {
     symlinkSync(join(cfg, 'real.json'), join(cfg, 'config.json'));
     const bad = tempDir('ycp-help-bad-');
     writeFileSync(join(bad, 'config.json'), '{ "profiles": ');
-    for (const env of [{ YCP_CONFIG_DIR: cfg }, { YCP_CONFIG_DIR: bad }, { YCP_PROFILE: '../x' }]) {
+    for (const env of [{ YCP_CONFIG_DIR: cfg }, { YCP_CONFIG_DIR: bad }, { YCP_PROFILE: '../x' }] as Record<string, string>[]) {
       expect((await node(only, ['--help'], env)).stderr).toContain('ycp failed to start');
       const real = await node(bin, ['--help'], env);
       expect(real.code).toBe(0);
