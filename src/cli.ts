@@ -73,18 +73,46 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang 
     })
     .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
 
-  registerAuth(program, ctx);
-  registerConfig(program, ctx);
-  registerWaba(program, ctx);
-  registerPhone(program, ctx);
-  registerMessage(program, ctx);
-  registerTemplate(program, ctx);
-  registerSignup(program, ctx);
-  registerWebhook(program, ctx);
-  registerSandbox(program, ctx);
-  registerCompletion(program, ctx);
-  registerOnboarding(program, ctx);
+  const only = groupOf(program, argv);
+  for (const g of only ? [only] : COMMAND_GROUPS) g.register(program, ctx);
   return program;
+}
+
+/**
+ * Every top-level command, by the function that registers it, with its names and aliases, in help order.
+ * A run whose command names a group registers that group alone: building the whole tree costs a one-shot
+ * command ~5 ms (issue 14), and commander parses, suggests and helps within the group the same way.
+ * test/commands/cli.test.ts keeps the names equal to what each function registers.
+ */
+export const COMMAND_GROUPS: readonly { names: readonly string[]; register: (program: Command, ctx: Ctx) => void; wholeTree?: true }[] = [
+  { names: ['login', 'logout', 'auth'], register: registerAuth },
+  { names: ['config'], register: registerConfig },
+  { names: ['waba', 'wabas'], register: registerWaba },
+  { names: ['phone', 'phones'], register: registerPhone },
+  { names: ['message', 'messages'], register: registerMessage },
+  { names: ['template', 'templates'], register: registerTemplate },
+  { names: ['signup'], register: registerSignup },
+  { names: ['webhook', 'webhooks'], register: registerWebhook },
+  { names: ['sandbox', 'demo'], register: registerSandbox },
+  // It prints a script for the whole tree.
+  { names: ['completion'], register: registerCompletion, wholeTree: true },
+  { names: ['init', 'status', 'doctor'], register: registerOnboarding },
+];
+
+/**
+ * The group argv runs, when its first operand (after the root's own options) names one. Anything
+ * commander must judge first (an unknown option, `--`, `help`, a typo) gets the whole tree, so its
+ * messages and suggestions are the usual ones.
+ */
+function groupOf(program: Command, argv: readonly string[]): (typeof COMMAND_GROUPS)[number] | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return COMMAND_GROUPS.find((g) => !g.wholeTree && g.names.includes(a));
+    const opt = program.options.find((o) => o.long === a.split('=')[0] || o.short === a);
+    if (!opt || opt.optional) return undefined;
+    if (opt.required && !a.includes('=')) i++;
+  }
+  return undefined;
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
