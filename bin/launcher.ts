@@ -4,13 +4,16 @@
 // - `--version`;
 // - plain help requests (`ycp`, `ycp <command…> --help`, `ycp help <command…>`), with the text that the
 //   build generated from the real command tree (src/help/generate.ts, dist/help/<lang>.json).
-// Everything else loads the bundle (dist/main.js, bin/ycp.ts) with Node's compile cache on (Node >= 22.1).
+// Everything else runs the bundle (dist/main.js, bin/ycp.ts), loaded with a code cache (bin/bundle-loader.ts).
 import { lstatSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpKey, helpLang } from '../src/help/request.js';
+import { loadBundle } from './bundle-loader.js';
 import type { HelpFile } from '../src/help/generate.js';
 
 declare const __YCP_VERSION__: string;
+/** A hash of the bundle's files (scripts/build.mjs): names this build's code caches. */
+declare const __YCP_BUILD__: string;
 
 const argv = process.argv.slice(2);
 const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
@@ -26,12 +29,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
   );
 }
 
-function start(): void {
-  // node:module costs a few ms to load (it brings the ESM loader): only where the compile cache exists.
-  if (major > 22 || (major === 22 && minor >= 1)) (require('node:module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+/** Runs the real CLI: the bundle, loaded with its code cache (bin/bundle-loader.ts). */
+async function start(): Promise<void> {
   try {
-    // The bundle sits beside this file in dist/ (external to this bundle; see scripts/build.mjs).
-    require('./main.js' as string);
+    const cacheDir = process.env.NODE_DISABLE_COMPILE_CACHE ? undefined : join((await import('env-paths')).default('ycp', { suffix: '' }).cache, 'v8');
+    loadBundle({ main: join(__dirname, 'main.js'), cacheDir, build: __YCP_BUILD__ });
   } catch (err) {
     process.stderr.write(`ycp failed to start: ${(err as Error)?.stack ?? err}\n`);
     process.exitCode = 1;
