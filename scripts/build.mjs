@@ -42,9 +42,10 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 // The bundle is split by esbuild (ESM is the only format it splits), then every file is turned into
-// CommonJS: on Node 20 the ESM loader alone costs ~9 ms to start and ~0.6 ms per file, where require()
-// costs ~0.1 ms per file (issue 14: a one-shot command loads ~25 files). Chunks import each other with
-// plain require(), lazily imported ones included, so every module still exists once.
+// CommonJS: on Node 20 the ESM loader alone costs ~9 ms to start and ~0.6 ms per file (issue 14: a one-shot
+// command loads ~25 files). The files require each other by relative path, lazily imported ones inside a
+// promise, so every module still exists once; the launcher loads them (bin/bundle-loader.ts), and plain
+// `node dist/main.js` works too.
 const { outputFiles } = await build({
   entryPoints: { main: 'bin/ycp.ts' },
   bundle: true,
