@@ -1,6 +1,14 @@
 // One contract for both transports (src/core/api/transport.ts), run against a real local server: what
 // runs in production (node:http for a direct connection, undici through a proxy) is what is tested here.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { execa } from 'execa';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Agent } from 'undici';
@@ -189,5 +197,52 @@ describe.each([
       await tick();
     }
     expect(connections).toBe(before);
+  });
+});
+
+// NODE_EXTRA_CA_CERTS is read when Node starts, so each transport runs in a child of its own here, bundled
+// from the same source.
+describe('HTTPS with a CA from NODE_EXTRA_CA_CERTS', () => {
+  let dir: string;
+  let child: string;
+  let tls: ReturnType<typeof createHttpsServer>;
+  let url: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ycp-transport-tls-'));
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
+      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{"tls":true}'));
+    await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
+    url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/v2/x`;
+    const src = (f: string) => JSON.stringify(fileURLToPath(new URL(`../../../src/core/api/${f}`, import.meta.url)));
+    child = join(dir, 'child.mjs');
+    await build({
+      stdin: {
+        contents: `import { nodeTransport } from ${src('transport-node.ts')}; import { undiciTransport } from ${src('transport-undici.ts')}; import { Agent } from 'undici';
+          const t = process.argv[2] === 'undici' ? undiciTransport(new Agent()) : nodeTransport();
+          try {
+            const res = await t.request({ method: 'GET', url: new URL(process.argv[3]), headers: {}, signal: new AbortController().signal });
+            let body = ''; for await (const c of res.body) body += c;
+            console.log(JSON.stringify({ status: res.status, body }));
+          } catch (err) { let e = err; while (e && !e.code) e = e.cause; console.log(JSON.stringify({ code: e?.code })); }
+          process.exit(0);`,
+        resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+        loader: 'ts',
+      },
+      bundle: true, format: 'esm', platform: 'node', outfile: child, logLevel: 'error',
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    });
+  });
+  afterAll(async () => {
+    await new Promise((r) => tls.close(r));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test.each(['node', 'undici'])('the %s transport trusts the extra CA, and refuses the certificate without it', async (kind) => {
+    const run = async (env: Record<string, string>) => JSON.parse((await execa(process.execPath, [child, kind, url], { env: { PATH: process.env.PATH ?? '', ...env }, extendEnv: false })).stdout);
+    expect(await run({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') })).toEqual({ status: 200, body: '{"tls":true}' });
+    const refused = await run({});
+    expect(refused.code).toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY/);
+    expect(isNetworkError({ code: refused.code })).toBe(true);
   });
 });
