@@ -8,7 +8,7 @@
 //   slower here; Node 20 has none. NODE_DISABLE_COMPILE_CACHE turns this one off too.
 // Other requires (node: built-ins, optional packages) go to Node's require() as usual.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 interface CjsModule {
@@ -43,12 +43,14 @@ export function loadBundle(o: BundleOptions): void {
   const parent = module as unknown as CjsModule;
   const cache = o.cacheDir === undefined ? undefined : codeCache(o.cacheDir, o.build, dirname(o.main));
 
+  const paths = new Map<string, string[]>(); // node_modules lookup paths per folder, for external requires
   const load = (filename: string, from: CjsModule): unknown => {
     const known = Module._cache[filename];
     if (known) return known.exports;
     const mod = new Module(filename, from);
+    const dir = dirname(filename);
     mod.filename = filename;
-    mod.paths = Module._nodeModulePaths(dirname(filename));
+    mod.paths = paths.get(dir) ?? paths.set(dir, Module._nodeModulePaths(dir)).get(dir)!;
     Module._cache[filename] = mod; // before it runs: a cycle gets its exports so far, as with require()
     try {
       const content = readFileSync(filename, 'utf8');
@@ -68,7 +70,10 @@ export function loadBundle(o: BundleOptions): void {
   const requireFor = (mod: CjsModule) =>
     Object.assign(
       (id: string): unknown => {
-        if (id.startsWith('./') || id.startsWith('../')) return load(join(dirname(mod.filename), id), mod);
+        // The bundle's own files: `./chunks/x.js` from main.js, `./x.js` between chunks (path.join would
+        // normalise the whole path on every call).
+        if (id.startsWith('./')) return load(dirname(mod.filename) + sep + id.slice(2).replaceAll('/', sep), mod);
+        if (id.startsWith('../')) return load(join(dirname(mod.filename), id), mod);
         const m = mod.require(id);
         return cache && (id === 'node:v8' || id === 'v8') ? cache.guardFlags(m) : m;
       },
@@ -91,7 +96,8 @@ export function loadBundle(o: BundleOptions): void {
 function codeCache(root: string, build: string, dist: string) {
   const dir = join(root, `${process.version}-${process.arch}-${build}`);
   const pending = new Map<string, { script: Script; data?: Buffer }>();
-  const entry = (filename: string) => join(dir, relative(dist, filename).replace(/[\\/]/g, '_'));
+  // `chunks/x.js` → `chunks_x.js` (path.relative would resolve both paths on every call).
+  const entry = (filename: string) => dir + sep + (filename.startsWith(dist + sep) ? filename.slice(dist.length + 1) : filename).replace(/[\\/:]/g, '_');
 
   /** The code of everything compiled so far, as it is now. */
   const take = () => {

@@ -71,7 +71,8 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang 
       getOutHelpWidth: () => HELP_WIDTH,
       getErrHelpWidth: () => HELP_WIDTH,
     })
-    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
+    // Built when help is shown, not on every run.
+    .addHelpText('after', () => `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
 
   const only = groupOf(program, argv);
   for (const g of only ? [only] : COMMAND_GROUPS) g.register(program, ctx);
