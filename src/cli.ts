@@ -19,6 +19,14 @@ import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
 import { settingOption } from './commands/args.js';
+import { flagValue, helpLang } from './help/request.js';
+import type { Lang } from './i18n/index.js';
+
+/**
+ * Help is laid out for 80 columns whatever the terminal: the launcher prints text generated at build time
+ * (src/help/generate.ts), which must be byte for byte what commander renders here.
+ */
+export const HELP_WIDTH = 80;
 
 const EXIT_CODES_HELP = `
 Exit codes:
@@ -33,8 +41,14 @@ Exit codes:
 /**
  * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
  * keep its values out of commander's own error messages.
+ *
+ * `lang` is the language of everything this tree shows a person: descriptions, help sections, commander's
+ * own messages. The caller decides it before parsing (`helpLang` in help/request.ts: --lang, YCP_LANG,
+ * LANG, the profile); the build calls this once per language to generate the help the launcher prints, so
+ * the tree must depend on nothing else (not on ctx.env, the config or the terminal).
  */
-export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
+// Every text is English today, whatever `lang` says; the catalogs take over per language (issue 14).
+export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang = 'en'): Command {
   const program = new Command('ycp');
   program
     .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
@@ -54,26 +68,57 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
       outputError: (s, write) => write(colors(ctx.io).err.red(cleanCommanderMessage(s, argv))),
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
     })
-    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
+    // Built when help is shown, not on every run.
+    .addHelpText('after', () => `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
 
-  registerAuth(program, ctx);
-  registerConfig(program, ctx);
-  registerWaba(program, ctx);
-  registerPhone(program, ctx);
-  registerMessage(program, ctx);
-  registerTemplate(program, ctx);
-  registerSignup(program, ctx);
-  registerWebhook(program, ctx);
-  registerSandbox(program, ctx);
-  registerCompletion(program, ctx);
-  registerOnboarding(program, ctx);
+  const only = groupOf(program, argv);
+  for (const g of only ? [only] : COMMAND_GROUPS) g.register(program, ctx);
   return program;
+}
+
+/**
+ * Every top-level command, by the function that registers it, with its names and aliases, in help order.
+ * A run whose command names a group registers that group alone: building the whole tree costs a one-shot
+ * command ~5 ms (issue 14), and commander parses, suggests and helps within the group the same way.
+ * test/commands/cli.test.ts keeps the names equal to what each function registers.
+ */
+export const COMMAND_GROUPS: readonly { names: readonly string[]; register: (program: Command, ctx: Ctx) => void; wholeTree?: true }[] = [
+  { names: ['login', 'logout', 'auth'], register: registerAuth },
+  { names: ['config'], register: registerConfig },
+  { names: ['waba', 'wabas'], register: registerWaba },
+  { names: ['phone', 'phones'], register: registerPhone },
+  { names: ['message', 'messages'], register: registerMessage },
+  { names: ['template', 'templates'], register: registerTemplate },
+  { names: ['signup'], register: registerSignup },
+  { names: ['webhook', 'webhooks'], register: registerWebhook },
+  { names: ['sandbox', 'demo'], register: registerSandbox },
+  // It prints a script for the whole tree.
+  { names: ['completion'], register: registerCompletion, wholeTree: true },
+  { names: ['init', 'status', 'doctor'], register: registerOnboarding },
+];
+
+/**
+ * The group argv runs, when its first operand (after the root's own options) names one. Anything
+ * commander must judge first (an unknown option, `--`, `help`, a typo) gets the whole tree, so its
+ * messages and suggestions are the usual ones.
+ */
+function groupOf(program: Command, argv: readonly string[]): (typeof COMMAND_GROUPS)[number] | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return COMMAND_GROUPS.find((g) => !g.wholeTree && g.names.includes(a));
+    const opt = program.options.find((o) => o.long === a.split('=')[0] || o.short === a);
+    if (!opt || opt.optional) return undefined;
+    if (opt.required && !a.includes('=')) i++;
+  }
+  return undefined;
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
   await loadColors(ctx.io);
-  const program = buildProgram(ctx, argv);
+  const program = buildProgram(ctx, argv, await helpLang(argv, ctx.env, () => storedLang(ctx, argv)));
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -93,5 +138,15 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
       return 2;
     }
     return reportError(ctx.io, err, mode, ctx.signal);
+  }
+}
+
+/** The profile's own `lang`, read leniently: help must work with a broken config file (doctor says why). */
+async function storedLang(ctx: Ctx, argv: readonly string[]): Promise<unknown> {
+  try {
+    const cfg = await ctx.withFlags({ profile: flagValue(argv, '--profile') }).config();
+    return cfg.store.profile(cfg.profile).lang;
+  } catch {
+    return undefined;
   }
 }

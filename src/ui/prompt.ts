@@ -8,7 +8,9 @@ export function cannotPrompt(q: PromptBase): YcpError {
 
 /** @inquirer/prompts drawn on stderr, reading io.stdin, cancelled by the run's signal. Loaded on first use. */
 export function createInquirerPrompter(io: Io, signal: AbortSignal): Prompter {
-  const context = { input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal, clearPromptOnDone: false };
+  // Built on the first question: touching io.stdin builds process.stdin, which a run without prompts never needs.
+  let ctx: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal; clearPromptOnDone: boolean } | undefined;
+  const context = () => (ctx ??= { input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal, clearPromptOnDone: false });
   const lib = () => import('@inquirer/prompts');
   const guard = async <T>(q: PromptBase, fn: () => Promise<T>): Promise<T> => {
     if (!io.canPrompt) throw cannotPrompt(q);
@@ -23,12 +25,12 @@ export function createInquirerPrompter(io: Io, signal: AbortSignal): Prompter {
     }
   };
   return {
-    input: (q) => guard(q, async () => (await lib()).input({ message: q.message, default: q.default, validate: q.validate }, context)),
-    password: (q) => guard(q, async () => (await lib()).password({ message: q.message, mask: '•', validate: q.validate }, context)),
-    confirm: (q) => guard(q, async () => (await lib()).confirm({ message: q.message, default: q.default }, context)),
+    input: (q) => guard(q, async () => (await lib()).input({ message: q.message, default: q.default, validate: q.validate }, context())),
+    password: (q) => guard(q, async () => (await lib()).password({ message: q.message, mask: '•', validate: q.validate }, context())),
+    confirm: (q) => guard(q, async () => (await lib()).confirm({ message: q.message, default: q.default }, context())),
     select: (q) =>
       guard(q, async () =>
-        (await lib()).select({ message: q.message, choices: q.choices, default: q.default }, context),
+        (await lib()).select({ message: q.message, choices: q.choices, default: q.default }, context()),
       ) as never,
   };
 }

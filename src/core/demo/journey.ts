@@ -46,7 +46,7 @@ export const NEXT_COMMANDS = [
   'ycp webhook listen # receive and verify real signed webhooks',
 ];
 
-type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'dispatcher' | 'debug'>;
+type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'transport' | 'debug'>;
 
 export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) => void; timeScale?: number } = {}): Promise<JourneyReport> {
   const started = ctx.clock.now();
