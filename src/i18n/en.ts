@@ -2,9 +2,11 @@
 // exactly the same keys and {placeholders}; test/i18n/catalogs.test.ts checks the merged catalogs.
 // Adding an area: its two files, one line here and one in zh-CN.ts. Keys carry the area's prefix.
 import { onboardingEn } from './onboarding/en.js';
+import { apiEn } from './api/en.js';
 
 export const en = {
   ...onboardingEn,
+  ...apiEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

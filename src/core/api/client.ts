@@ -5,8 +5,9 @@ import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
 import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
 import { readCapped } from './body.js';
-import { collect, paginate } from './paginate.js';
+import { READ_CONCURRENCY, READ_RATE_PER_S, createPacer, readList, type Query } from './paginate.js';
 import { loadHttp } from './undici.js';
+import type { Lang } from '../../i18n/index.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import type {
   Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
@@ -33,9 +34,11 @@ export interface ApiOptions {
   deadlineScope?: 'operation' | 'client';
   /** Every operation runs under this deadline (see `within`). */
   deadline?: Deadline;
+  /** The user's language, for the messages the client writes itself (a list too long to read). */
+  lang?: Lang;
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
+export type { Query };
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -159,10 +162,20 @@ function buildApi(o: ApiOptions) {
     return (await call<T>(method, path, opts)).body;
   }
 
-  /** Every page of a list is one operation: they share its deadline. */
-  const listPages = <T>(path: string, query: Query, what: string) => {
+  /**
+   * A whole list is one operation: its pages share one deadline and one pace (paginate.ts). `byWaba`
+   * lets a list that reaches YCloud's 10,000-item cap be read again per WABA.
+   */
+  const readAll = <T>(path: string, query: Query, what: string, byWaba = false): Promise<T[]> => {
     const d = deadline();
-    return paginate<T>((page, limit) => req<Page<T>>('GET', path, { query: { ...query, page, limit }, what, deadline: d }));
+    const pace = createPacer(o.clock, o.signal, { ratePerS: READ_RATE_PER_S, deadline: d });
+    const fetch = <U>(p: string, w: string) => (q: Query, page: number, limit: number) =>
+      req<Page<U>>('GET', p, { query: { ...q, page, limit }, what: w, deadline: d });
+    const wabaIds = async () =>
+      (await readList<Waba>({ fetch: fetch<Waba>('/whatsapp/businessAccounts', 'list WABAs'), path: '/whatsapp/businessAccounts', query: {}, pace, lang: o.lang }))
+        .map((w) => w.id)
+        .filter((id): id is string => typeof id === 'string' && id !== '');
+    return readList<T>({ fetch: fetch<T>(path, what), path, query, pace, lang: o.lang, concurrency: READ_CONCURRENCY, splitByWaba: byWaba ? wabaIds : undefined });
   };
 
   return {
@@ -175,17 +188,17 @@ function buildApi(o: ApiOptions) {
     balance: () => req<Balance>('GET', '/balance', { what: 'read the account balance' }),
 
     listWabas: (filter: { accountReviewStatus?: string } = {}) =>
-      collect(listPages<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs')),
+      readAll<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs'),
     getWaba: (wabaId: string) =>
       req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: `get WABA ${wabaId}` }),
 
+    /** Past 10,000 numbers the list is read again per WABA (paginate.ts). */
     listPhoneNumbers: (filter: { wabaId?: string } = {}) =>
-      collect(
-        listPages<PhoneNumber>(
-          '/whatsapp/phoneNumbers',
-          { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
-          'list phone numbers',
-        ),
+      readAll<PhoneNumber>(
+        '/whatsapp/phoneNumbers',
+        { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
+        'list phone numbers',
+        true,
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
@@ -205,20 +218,19 @@ function buildApi(o: ApiOptions) {
     getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: `get message ${id}` }),
 
     listTemplates: (filter: { wabaId?: string; status?: string; name?: string; language?: string } = {}) =>
-      collect(
-        listPages<Template>(
-          '/whatsapp/templates',
-          {
-            'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId),
-            'filter.status': filter.status,
-            'filter.name': filter.name,
-            'filter.language': filter.language,
-          },
-          'list templates',
-        ),
+      readAll<Template>(
+        '/whatsapp/templates',
+        {
+          'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId),
+          'filter.status': filter.status,
+          'filter.name': filter.name,
+          'filter.language': filter.language,
+        },
+        'list templates',
+        true,
       ),
 
-    listWebhookEndpoints: () => collect(listPages<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints')),
+    listWebhookEndpoints: () => readAll<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints'),
     createWebhookEndpoint: (body: WebhookEndpointCreate) =>
       req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: 'create a webhook endpoint' }),
     getWebhookEndpoint: (id: string) => req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: `get webhook endpoint ${id}` }),

@@ -13,6 +13,7 @@ import { accountRoutes } from './routes/account.js';
 import { controlRoutes } from './routes/control.js';
 import { messageRoutes } from './routes/messages.js';
 import { phoneRoutes } from './routes/phones.js';
+import { scaleRoutes } from './routes/scale.js';
 import { templateRoutes } from './routes/templates.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { SEED, SEED_NAMES } from './seed.js';
@@ -100,7 +101,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   world = createWorld({ store, now, timeScale, deliver: (e) => delivery.enqueue(e), wake });
 
   let origin = '';
-  const control = controlRoutes({ faults, delivery, origin: () => origin });
+  const control = [...controlRoutes({ faults, delivery, origin: () => origin }), ...scaleRoutes];
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
 
