@@ -18,6 +18,7 @@ import { registerSandbox } from './commands/sandbox/index.js';
 import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
+import { registerApi } from './commands/api/index.js';
 import { settingOption } from './commands/args.js';
 
 const EXIT_CODES_HELP = `
@@ -68,6 +69,7 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   registerSandbox(program, ctx);
   registerCompletion(program, ctx);
   registerOnboarding(program, ctx);
+  registerApi(program, ctx);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { messageRoutes } from './routes/messages.js';
 import { phoneRoutes } from './routes/phones.js';
 import { scaleRoutes } from './routes/scale.js';
 import { templateRoutes } from './routes/templates.js';
+import { unsubscriberRoutes } from './routes/unsubscribers.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { SEED, SEED_NAMES } from './seed.js';
 import { simulateSignup, type SignupResult } from './signup.js';
@@ -58,7 +59,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes];
+const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes, ...unsubscriberRoutes];
 
 export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const seed = o.seed ?? 'default';

@@ -38,6 +38,16 @@ export interface DeliveryLog {
   error?: string;
 }
 
+/** An opt-out, as `GET /unsubscribers` returns it (contract: Unsubscriber). */
+export interface Unsubscriber {
+  type: 'PHONE_NUMBER';
+  customer: string;
+  channel: 'whatsapp';
+  regionCode?: string;
+  source?: 'Whatsapp' | 'API' | 'Manual';
+  createTime?: string;
+}
+
 export interface SandboxData {
   version: 1;
   seed: string;
@@ -48,6 +58,7 @@ export interface SandboxData {
   templates: Template[];
   messages: MessageRecord[];
   endpoints: WebhookEndpoint[];
+  unsubscribers: Unsubscriber[];
   /** The most recent webhook delivery attempts, newest last (capped). */
   deliveries: DeliveryLog[];
   /** Switches a test can flip through /_sandbox/config. */
