@@ -3,10 +3,12 @@
 // Adding an area: its two files, one line here and one in zh-CN.ts. Keys carry the area's prefix.
 import { onboardingEn } from './onboarding/en.js';
 import { apiEn } from './api/en.js';
+import { templatesEn } from './templates/en.js';
 
 export const en = {
   ...onboardingEn,
   ...apiEn,
+  ...templatesEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

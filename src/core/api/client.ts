@@ -10,8 +10,8 @@ import { loadHttp } from './undici.js';
 import type { Lang } from '../../i18n/index.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import type {
-  Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
-  WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointUpdate,
+  Balance, DisplayNameUpdate, Message, MessageSendRequest, Page, PhoneNumber, PhoneProfile, PhoneProfileUpdate, Template, TemplateCreate,
+  TemplateEdit, Waba, WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointUpdate,
 } from './types.js';
 
 export interface ApiOptions {
@@ -63,6 +63,9 @@ export interface ApiResult<T> {
 }
 
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
+const templatePath = (wabaId: string, name: string, language?: string) =>
+  `/whatsapp/templates/${seg(checkDigits('WABA ID', wabaId))}/${seg(name)}${language === undefined ? '' : `/${seg(language)}`}`;
+const phonePath = (wabaId: string, e164: string) => `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`;
 
 export type YcloudApi = ReturnType<typeof buildApi> & {
   /** The same client, with every operation under `d` (a wait's --timeout, a signup phase). */
@@ -229,6 +232,27 @@ function buildApi(o: ApiOptions) {
         'list templates',
         true,
       ),
+
+    /** One template by name and language (CONTRACT §10); the path segments are encoded. */
+    getTemplate: (wabaId: string, name: string, language: string) =>
+      req<Template>('GET', templatePath(wabaId, name, language), { what: `get template ${name} (${language})` }),
+    /** Sent once: a POST is never retried (a retry could create a second submission). */
+    createTemplate: (body: TemplateCreate) => req<Template>('POST', '/whatsapp/templates', { body, what: `create template ${body.name}` }),
+    editTemplate: (wabaId: string, name: string, language: string, body: TemplateEdit) =>
+      req<Template>('PATCH', templatePath(wabaId, name, language), { body, what: `edit template ${name} (${language})` }),
+    /** Without a language: every language of the name (the answer is then a list). */
+    deleteTemplate: (wabaId: string, name: string, language?: string) =>
+      language === undefined
+        ? req<Template[]>('DELETE', templatePath(wabaId, name), { what: `delete template ${name}` })
+        : req<Template>('DELETE', templatePath(wabaId, name, language), { what: `delete template ${name} (${language})` }).then((t) => [t]),
+
+    /** Profile and display name take the E.164 number (CONTRACT §7). */
+    getPhoneProfile: (wabaId: string, e164: string) =>
+      req<PhoneProfile>('GET', `${phonePath(wabaId, e164)}/profile`, { what: `get the profile of ${e164}` }),
+    updatePhoneProfile: (wabaId: string, e164: string, body: PhoneProfileUpdate) =>
+      req<PhoneProfile>('PATCH', `${phonePath(wabaId, e164)}/profile`, { body, what: `update the profile of ${e164}` }),
+    updateDisplayName: (wabaId: string, e164: string, newName: string) =>
+      req<DisplayNameUpdate>('PATCH', `${phonePath(wabaId, e164)}/displayName`, { body: { newName }, what: `set the display name of ${e164}` }),
 
     listWebhookEndpoints: () => readAll<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints'),
     createWebhookEndpoint: (body: WebhookEndpointCreate) =>

@@ -13,6 +13,7 @@ import { accountRoutes } from './routes/account.js';
 import { controlRoutes } from './routes/control.js';
 import { messageRoutes } from './routes/messages.js';
 import { phoneRoutes } from './routes/phones.js';
+import { profileRoutes } from './routes/profiles.js';
 import { scaleRoutes } from './routes/scale.js';
 import { templateRoutes } from './routes/templates.js';
 import { unsubscriberRoutes } from './routes/unsubscribers.js';
@@ -59,7 +60,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes, ...unsubscriberRoutes];
+const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes, ...unsubscriberRoutes, ...profileRoutes];
 
 export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const seed = o.seed ?? 'default';

@@ -97,6 +97,7 @@ function base(seed: string, apiKey: string): SandboxData {
     messages: [],
     endpoints: [],
     unsubscribers: [],
+    reviews: [],
     deliveries: [],
     config: { outOfOrderEvents: false },
   };

@@ -94,6 +94,7 @@ async function load(path: string): Promise<SandboxData | undefined> {
   }
   d.deliveries ??= [];
   d.unsubscribers ??= [];
+  d.reviews ??= [];
   d.config ??= { outOfOrderEvents: false };
   return d;
 }
