@@ -19,6 +19,7 @@ import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
 import { registerApi } from './commands/api/index.js';
+import { registerBalance } from './commands/balance/index.js';
 import { settingOption } from './commands/args.js';
 
 const EXIT_CODES_HELP = `
@@ -70,6 +71,7 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   registerCompletion(program, ctx);
   registerOnboarding(program, ctx);
   registerApi(program, ctx);
+  registerBalance(program, ctx);
   return program;
 }
 

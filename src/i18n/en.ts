@@ -4,11 +4,13 @@
 import { onboardingEn } from './onboarding/en.js';
 import { apiEn } from './api/en.js';
 import { templatesEn } from './templates/en.js';
+import { phoneEn } from './phone/en.js';
 
 export const en = {
   ...onboardingEn,
   ...apiEn,
   ...templatesEn,
+  ...phoneEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

@@ -3,9 +3,11 @@ import type { MsgKey } from './en.js';
 import { onboardingZhCN } from './onboarding/zh-CN.js';
 import { apiZhCN } from './api/zh-CN.js';
 import { templatesZhCN } from './templates/zh-CN.js';
+import { phoneZhCN } from './phone/zh-CN.js';
 
 export const zhCN: Record<MsgKey, string> = {
   ...onboardingZhCN,
   ...apiZhCN,
   ...templatesZhCN,
+  ...phoneZhCN,
 };

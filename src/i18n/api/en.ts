@@ -38,4 +38,12 @@ export const apiEn = {
   'api.issue.minItems': 'at least {expected} entries',
   'api.issue.maxItems': 'at most {expected} entries',
   'api.issue.anyOf': 'must be one of the types {expected}',
+
+  'bal.badAmount': '--min must be an amount such as 50 or 12.5, got "{value}"',
+  'bal.badAmountHint': 'the amount is in the account\'s currency (ycp balance shows it), without a currency sign',
+  'bal.below': 'the balance is {amount} {currency}, below the minimum {min} {currency}',
+  'bal.belowHint': 'top up in the YCloud console (ycp open ycloud-console), or lower --min',
+  'bal.ok': 'balance {amount} {currency} (minimum {min})',
+  'bal.f.amount': 'amount',
+  'bal.f.currency': 'currency',
 } as const;

@@ -39,4 +39,11 @@ export const apiZhCN: Record<keyof typeof apiEn, string> = {
   'api.issue.minItems': '至少 {expected} 项',
   'api.issue.maxItems': '最多 {expected} 项',
   'api.issue.anyOf': '类型必须是以下之一：{expected}',
+  'bal.badAmount': '--min 须为金额，例如 50 或 12.5，收到“{value}”',
+  'bal.badAmountHint': '金额以账户币种计（ycp balance 会显示），不要带货币符号',
+  'bal.below': '余额为 {amount} {currency}，低于最低要求 {min} {currency}',
+  'bal.belowHint': '请在 YCloud 控制台充值（ycp open ycloud-billing），或调低 --min',
+  'bal.ok': '余额 {amount} {currency}（最低要求 {min}）',
+  'bal.f.amount': '金额',
+  'bal.f.currency': '币种',
 };
