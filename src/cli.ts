@@ -20,6 +20,7 @@ import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
 import { registerApi } from './commands/api/index.js';
 import { registerBalance } from './commands/balance/index.js';
+import { registerOpen } from './commands/open/index.js';
 import { settingOption } from './commands/args.js';
 
 const EXIT_CODES_HELP = `
@@ -72,6 +73,7 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   registerOnboarding(program, ctx);
   registerApi(program, ctx);
   registerBalance(program, ctx);
+  registerOpen(program, ctx);
   return program;
 }
 

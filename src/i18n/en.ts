@@ -5,12 +5,14 @@ import { onboardingEn } from './onboarding/en.js';
 import { apiEn } from './api/en.js';
 import { templatesEn } from './templates/en.js';
 import { phoneEn } from './phone/en.js';
+import { linksEn } from './links/en.js';
 
 export const en = {
   ...onboardingEn,
   ...apiEn,
   ...templatesEn,
   ...phoneEn,
+  ...linksEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

@@ -4,10 +4,12 @@ import { onboardingZhCN } from './onboarding/zh-CN.js';
 import { apiZhCN } from './api/zh-CN.js';
 import { templatesZhCN } from './templates/zh-CN.js';
 import { phoneZhCN } from './phone/zh-CN.js';
+import { linksZhCN } from './links/zh-CN.js';
 
 export const zhCN: Record<MsgKey, string> = {
   ...onboardingZhCN,
   ...apiZhCN,
   ...templatesZhCN,
   ...phoneZhCN,
+  ...linksZhCN,
 };

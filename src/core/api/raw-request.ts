@@ -10,6 +10,7 @@ import { CURSOR_PAGED, OPERATIONS, matchOperation, type Operation, type SchemaNa
 import { validateAgainst } from './contract/validate.js';
 import { describeIssues } from './schema-issues.js';
 import type { Query } from './paginate.js';
+import { editDistance } from '../edit-distance.js';
 
 export interface RawInput {
   path: string;
@@ -134,16 +135,6 @@ export function nearestTemplate(path: string): { template: string; methods: stri
   // Past half the length it is not a typo of that path any more.
   if (!best || best.distance > Math.max(3, Math.floor(path.length / 2))) return undefined;
   return { ...best, methods: OPERATIONS.filter((o) => o.path === best!.template).map((o) => o.method) };
-}
-
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length]!;
 }
 
 function checkBody(op: Operation, body: unknown, lang: Lang): void {
