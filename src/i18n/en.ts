@@ -6,6 +6,7 @@ import { apiEn } from './api/en.js';
 import { templatesEn } from './templates/en.js';
 import { phoneEn } from './phone/en.js';
 import { linksEn } from './links/en.js';
+import { webhookEn } from './webhook/en.js';
 
 export const en = {
   ...onboardingEn,
@@ -13,6 +14,7 @@ export const en = {
   ...templatesEn,
   ...phoneEn,
   ...linksEn,
+  ...webhookEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { apiZhCN } from './api/zh-CN.js';
 import { templatesZhCN } from './templates/zh-CN.js';
 import { phoneZhCN } from './phone/zh-CN.js';
 import { linksZhCN } from './links/zh-CN.js';
+import { webhookZhCN } from './webhook/zh-CN.js';
 
 export const zhCN: Record<MsgKey, string> = {
   ...onboardingZhCN,
@@ -12,4 +13,5 @@ export const zhCN: Record<MsgKey, string> = {
   ...templatesZhCN,
   ...phoneZhCN,
   ...linksZhCN,
+  ...webhookZhCN,
 };
