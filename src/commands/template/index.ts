@@ -15,6 +15,7 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     .option('--status <status>', 'e.g. APPROVED, or APPROVED,PAUSED')
     .option('--name <name>', 'template name')
     .option('--language <code>', 'language code, e.g. en_US')
+    .addHelpText('after', examples([`ycp template list --waba ${W} --status APPROVED`, 'ycp template list --name order_update --json']))
     .action(act(ctx, async (c, o) => (await import('./list.js')).templateList(c, o)));
   const create = template
     .command('create')
