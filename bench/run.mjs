@@ -9,7 +9,7 @@ const report = (group, r) => rows.push({ group, ...r });
 console.error('start-up (medians of interleaved runs; NODE_EXTRA_CA_CERTS unset in the children)…');
 for (const r of await benchStartup()) report('start-up', { name: r.name, value: `${r.medianMs} ms`, ratio: `${r.ratio}×`, target: r.target ? `≤ ${r.target}×` : '', ok: r.ok });
 
-for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen']]) {
+for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen'], ['./scale.mjs', 'benchScale']]) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = await import(file);
   if (typeof mod[fn] !== 'function') continue;
