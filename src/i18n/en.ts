@@ -2,6 +2,8 @@
 // exactly the same keys and {placeholders}; test/i18n/catalogs.test.ts checks the merged catalogs.
 // Adding an area: its two files, one line here and one in zh-CN.ts. Keys carry the area's prefix.
 import { onboardingEn } from './onboarding/en.js';
+import { signupEn } from './signup/en.js';
+import { pageEn } from './page/en.js';
 import { apiEn } from './api/en.js';
 import { templatesEn } from './templates/en.js';
 import { phoneEn } from './phone/en.js';
@@ -10,6 +12,8 @@ import { webhookEn } from './webhook/en.js';
 
 export const en = {
   ...onboardingEn,
+  ...signupEn,
+  ...pageEn,
   ...apiEn,
   ...templatesEn,
   ...phoneEn,

@@ -25,6 +25,7 @@ describe('ycp config list', () => {
         'configId\t777\tenv (YCP_CONFIG_ID)',
         'solutionId\t\tunset',
         'graphVersion\tv25.0\tdefault',
+        'esVersion\tv4\tdefault',
         'lang\ten\tdefault',
         'timeout\t60s\tdefault',
         '',

@@ -9,6 +9,10 @@ export function registerWebhookEndpoint(webhook: Command, ctx: Ctx): void {
     .description('Webhook endpoints of this account (secrets masked)')
     .option('--show-secret', 'show secrets in full')
     .action(act(ctx, async (c, o) => (await import('./list.js')).webhookEndpointList(c, o)));
+  ep.command('show <id>')
+    .description('One endpoint, its secret masked (--show-secret prints it in full for your app)')
+    .option('--show-secret', 'show the secret in full')
+    .action(act(ctx, async (c, o, id: string) => (await import('./show.js')).webhookEndpointShow(c, { ...o, id })));
   ep.command('create <url>')
     .description('Create an endpoint (default events: every whatsapp.* type)')
     .option('--events <types>', 'comma-separated event types')
