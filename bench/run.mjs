@@ -11,7 +11,7 @@ const { node, version } = benchNode();
 console.error(`start-up on node ${version} (medians of interleaved runs after one warm-up; NODE_EXTRA_CA_CERTS unset in the children)…`);
 for (const r of await benchStartup({ node })) report(`start-up (node ${version})`, { name: r.name, value: `${r.medianMs} ms`, ratio: `${r.ratio}×`, target: r.target ? `≤ ${r.target}×` : '', ok: r.ok });
 
-for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen']]) {
+for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen'], ['./scale.mjs', 'benchScale']]) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
   const mod = await import(file);
   if (typeof mod[fn] !== 'function') continue;

@@ -18,6 +18,9 @@ import { registerSandbox } from './commands/sandbox/index.js';
 import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
+import { registerApi } from './commands/api/index.js';
+import { registerBalance } from './commands/balance/index.js';
+import { registerOpen } from './commands/open/index.js';
 import { settingOption } from './commands/args.js';
 import { flagValue, helpLang } from './help/request.js';
 import type { Lang } from './i18n/index.js';
@@ -98,6 +101,9 @@ export const COMMAND_GROUPS: readonly { names: readonly string[]; register: (pro
   // It prints a script for the whole tree.
   { names: ['completion'], register: registerCompletion, wholeTree: true },
   { names: ['init', 'status', 'doctor'], register: registerOnboarding },
+  { names: ['api'], register: registerApi },
+  { names: ['balance'], register: registerBalance },
+  { names: ['open'], register: registerOpen },
 ];
 
 /**

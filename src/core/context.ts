@@ -121,8 +121,11 @@ export interface CtxWithCleanup {
   cleanup(): Promise<void>;
 }
 
-/** Profile entries that hold secrets (the webhook secret is stored by `init`'s webhook step). */
-const SECRET_KEYS = ['apiKey', 'webhookSecret'] as const;
+/**
+ * Profile entries that hold secrets (the webhook secret is stored by `init`'s webhook step, the forwarding
+ * secret by `webhook listen`, core/webhook/forwarding-secret.ts).
+ */
+const SECRET_KEYS = ['apiKey', 'webhookSecret', 'forwardingSecret'] as const;
 
 /** Shared by the real ctx (system-ctx.ts) and the test twin, so config/api logic is the same in both. */
 export function assembleCtx(parts: CtxParts): CtxWithCleanup {

@@ -4,11 +4,21 @@
 import { onboardingEn } from './onboarding/en.js';
 import { signupEn } from './signup/en.js';
 import { pageEn } from './page/en.js';
+import { apiEn } from './api/en.js';
+import { templatesEn } from './templates/en.js';
+import { phoneEn } from './phone/en.js';
+import { linksEn } from './links/en.js';
+import { webhookEn } from './webhook/en.js';
 
 export const en = {
   ...onboardingEn,
   ...signupEn,
   ...pageEn,
+  ...apiEn,
+  ...templatesEn,
+  ...phoneEn,
+  ...linksEn,
+  ...webhookEn,
 } as const;
 
 export type MsgKey = keyof typeof en;

@@ -3,9 +3,19 @@ import type { MsgKey } from './en.js';
 import { onboardingZhCN } from './onboarding/zh-CN.js';
 import { signupZhCN } from './signup/zh-CN.js';
 import { pageZhCN } from './page/zh-CN.js';
+import { apiZhCN } from './api/zh-CN.js';
+import { templatesZhCN } from './templates/zh-CN.js';
+import { phoneZhCN } from './phone/zh-CN.js';
+import { linksZhCN } from './links/zh-CN.js';
+import { webhookZhCN } from './webhook/zh-CN.js';
 
 export const zhCN: Record<MsgKey, string> = {
   ...onboardingZhCN,
   ...signupZhCN,
   ...pageZhCN,
+  ...apiZhCN,
+  ...templatesZhCN,
+  ...phoneZhCN,
+  ...linksZhCN,
+  ...webhookZhCN,
 };

@@ -7,6 +7,8 @@ interface Node {
   aliases: string[];
   options: string[];
   children: Node[];
+  /** Values completed for the command's argument (the API paths after `ycp api`). */
+  args?: string[];
 }
 
 /** The command tree as commander knows it, so completion never drifts from the real commands. */
@@ -21,6 +23,10 @@ export function commandTree(cmd: Command): Node {
 
 export async function completionPrint(ctx: Ctx, program: Command, o: { shell: string }): Promise<void> {
   const tree = commandTree(program);
+  // `ycp api <path>`: the path templates of the contract's operation table (loaded only here).
+  const { OPERATIONS } = await import('../../core/api/contract/index.js');
+  const api = tree.children.find((c) => c.name === 'api');
+  if (api) api.args = [...new Set(OPERATIONS.map((op) => op.path))].sort();
   const script = o.shell === 'bash' ? bash(tree) : o.shell === 'zsh' ? zsh(tree) : o.shell === 'fish' ? fish(tree) : undefined;
   if (!script) throw usageError(`unknown shell "${o.shell}"`, 'use bash, zsh or fish');
   ctx.io.stdout.write(script);
@@ -28,7 +34,7 @@ export async function completionPrint(ctx: Ctx, program: Command, o: { shell: st
 
 /** Every command path ("phone wait") with its sub-words and options. */
 function paths(n: Node, prefix: string[] = []): { path: string[]; words: string[] }[] {
-  const here = { path: prefix, words: [...n.children.flatMap((c) => [c.name, ...c.aliases]), ...n.options] };
+  const here = { path: prefix, words: [...n.children.flatMap((c) => [c.name, ...c.aliases]), ...(n.args ?? []), ...n.options] };
   return [here, ...n.children.flatMap((c) => [c.name, ...c.aliases].flatMap((name) => paths(c, [...prefix, name])))];
 }
 
@@ -69,8 +75,10 @@ function fish(root: Node): string {
     const cond = path.length === 0 ? '__fish_use_subcommand' : `__fish_seen_subcommand_from ${path[path.length - 1]}`;
     for (const w of words) {
       if (w.startsWith('--')) lines.push(`complete -c ycp -n '${cond}' -l ${w.slice(2)}`);
+      // fish expands braces in -a: an API path is offered up to its first {param}.
+      else if (w.startsWith('/')) lines.push(`complete -c ycp -n '${cond}' -a '${w.replace(/\{.*$/, '')}'`);
       else if (!w.startsWith('-')) lines.push(`complete -c ycp -n '${cond}' -a ${w}`);
     }
   }
-  return lines.join('\n') + '\n';
+  return [...new Set(lines)].join('\n') + '\n';
 }

@@ -3,6 +3,8 @@ import type { Ctx } from '../../core/context.js';
 import { PHONE_STATUSES } from '../../core/api/types.js';
 import { durationArg } from '../args.js';
 import { act } from '../shared.js';
+import { registerPhoneDisplayName } from './display-name/index.js';
+import { registerPhoneProfile } from './profile/index.js';
 
 export function registerPhone(program: Command, ctx: Ctx): void {
   const phone = program.command('phone').alias('phones').description('Business phone numbers');
@@ -33,4 +35,6 @@ export function registerPhone(program: Command, ctx: Ctx): void {
     .option('--waba <wabaId>', 'only numbers of this WABA')
     .addOption(new Option('--expect <status>', 'the status every number must have').choices(PHONE_STATUSES).default('CONNECTED'))
     .action(act(ctx, async (c, o, phones: string[]) => (await import('./check.js')).phoneCheck(c, { ...o, phones })));
+  registerPhoneProfile(phone, ctx);
+  registerPhoneDisplayName(phone, ctx);
 }

@@ -10,7 +10,8 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
   webhook
     .command('listen')
     .description('Create a temporary YCloud endpoint, verify every delivery, print / forward / record it; delete the endpoint on exit')
-    .option('--forward-to <url>', 'POST each verified delivery (raw body, original headers) to your app; YCloud gets its status')
+    .option('--forward-to <url>', 'POST each verified delivery (raw body) to your app, signed again with the profile\'s stable forwarding secret; YCloud gets its status')
+    .option('--print-secret', 'print the forwarding secret your app verifies with, and nothing else')
     .option('--events <types>', 'comma-separated event types (default: every whatsapp.* type)')
     .addOption(new Option('--tunnel <kind>', 'how to get a public URL').choices(TUNNEL_KINDS).default('auto'))
     .option('--public-url <url>', 'your own https URL that reaches this port (no tunnel is started)')
@@ -26,7 +27,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .command('trigger [eventType]')
     .description('Send a correctly signed sample event (valid against the spec) to a URL')
     .option('--to <url>', 'where to POST it, e.g. http://127.0.0.1:3000/webhooks')
-    .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET)')
+    .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET; default: the forwarding secret of `listen`)')
     .option('--list', 'list the event types')
     .action(act(ctx, async (c, o, eventType: string | undefined) => (await import('./trigger.js')).webhookTrigger(c, { ...o, eventType })));
   webhook
@@ -36,7 +37,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--id <id>', 'only this event id')
     .option('--type <type>', 'only events of this type')
     .option('--to <url>', 'where to POST them')
-    .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET)')
+    .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET; default: the forwarding secret of `listen`)')
     .action(act(ctx, async (c, o) => (await import('./replay.js')).webhookReplay(c, o)));
   webhook
     .command('verify')

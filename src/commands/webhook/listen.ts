@@ -4,10 +4,13 @@ import { checkHttpUrl } from '../../core/validate.js';
 import { formatDuration } from '../../core/duration.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-types.js';
+import { forwardingSecret } from '../../core/webhook/forwarding-secret.js';
 import { listenForWebhooks, type ListenEvent } from '../../core/webhook/listen.js';
+import type { ForwardResult, Rejection } from '../../core/webhook/listener.js';
 import { summarizeEvent } from '../../core/webhook/summary.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { colors, mask, printable, say, success, warn } from '../../ui/format.js';
-import { emitLine } from '../../ui/render.js';
+import { emitLine, render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
 export interface WebhookListenOptions extends GlobalOpts {
@@ -22,20 +25,50 @@ export interface WebhookListenOptions extends GlobalOpts {
   secret?: string[];
   tolerance: number;
   statusInterval: number;
+  printSecret?: boolean;
 }
 
 export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<void> {
-  const events = parseEvents(o.events);
+  const lang = (await ctx.config()).lang;
+  if (o.printSecret) return printSecret(ctx, o, lang);
+  const events = parseEvents(o.events, lang);
   const forwardTo = o.forwardTo ? checkHttpUrl('--forward-to', o.forwardTo) : undefined;
+  let forwardSecret: string | undefined;
+  if (forwardTo) {
+    await ctx.api(); // no key → exit 4 before a secret is created or shown
+    const f = await forwardingSecret(ctx);
+    forwardSecret = f.secret;
+    // Printed on purpose, in full: the partner's app is configured with it (docs/webhooks.md).
+    ctx.io.secrets.reveal(f.secret);
+    say(ctx.io, t(lang, f.created ? 'wh.forwardSecretNew' : 'wh.forwardSecret', { profile: f.profile, secret: f.secret }));
+    say(ctx.io, t(lang, 'wh.forwardSecretHint'));
+  }
   await listenForWebhooks(
     ctx,
     {
-      events, forwardTo, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, port: o.port, output: o.output,
+      events, forwardTo, forwardSecret, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, port: o.port, output: o.output,
       keepEndpoint: o.keepEndpoint, secrets: o.secret ?? [], toleranceSeconds: o.tolerance, statusIntervalMs: o.statusInterval,
     },
-    listenPrinter(ctx, o),
+    listenPrinter(ctx, o, lang),
   );
   throw new YcpError('cancelled', 'stopped');
+}
+
+/** `--print-secret`: the forwarding secret alone on stdout (created if the profile has none); nothing starts. */
+async function printSecret(ctx: Ctx, o: WebhookListenOptions, lang: Lang): Promise<void> {
+  if (o.forwardTo || o.output || o.publicUrl || o.events || o.keepEndpoint || o.secret) throw usageError(t(lang, 'wh.printSecretAlone'));
+  const f = await forwardingSecret(ctx);
+  ctx.io.secrets.reveal(f.secret);
+  render(ctx.io, o, { forwardingSecret: f.secret, profile: f.profile, created: f.created }, () => f.secret);
+}
+
+function rejection(lang: Lang, r: Rejection): string {
+  return t(lang, `wh.reject.${r.reason}`, { ...r.params });
+}
+
+function forwardLine(lang: Lang, r: ForwardResult, to: string): string {
+  const why = r.failure?.kind === 'timeout' ? t(lang, 'wh.forwardTimeout', { seconds: r.failure.seconds }) : r.failure ? t(lang, 'wh.forwardUnreachable', { url: r.failure.url, code: r.failure.code }) : r.error;
+  return `${t(lang, 'wh.forward', { id: printable(r.id), to, status: r.status, ms: r.ms })}${why ? `: ${printable(why)}` : ''}`;
 }
 
 /**
@@ -43,7 +76,7 @@ export async function webhookListen(ctx: Ctx, o: WebhookListenOptions): Promise<
  * itself as NDJSON (--json). Everything else goes to stderr. Bodies of rejected deliveries are never
  * shown, and the endpoint's secret only masked (CLI.md §7).
  */
-function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: ListenEvent) => void {
+function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }, lang: Lang): (e: ListenEvent) => void {
   const out = colors(ctx.io).out;
   const err = colors(ctx.io).err;
   return (e) => {
@@ -60,53 +93,59 @@ function listenPrinter(ctx: Ctx, o: { json?: boolean; verbose?: boolean }): (e: 
         return void ctx.io.stdout.write(`${out.dim(at.toTimeString().slice(0, 8))}  ${out.cyan(type)}  ${id}  ${summary}\n`);
       }
       case 'rejected':
-        return say(ctx.io, `${err.red('rejected')} ${e.rejection.status} ${e.rejection.reason}: ${printable(e.rejection.detail)}`);
+        return say(ctx.io, `${err.red(t(lang, 'wh.rejected'))} ${e.rejection.status} ${e.rejection.reason}: ${printable(rejection(lang, e.rejection))}`);
       case 'forwarded': {
         const r = e.result;
         const ok = r.status >= 200 && r.status < 300;
         if (ok && !ctx.io.stderrTTY && !o.verbose) return;
-        const line = `forward ${printable(r.id)} → ${e.to} ${r.status} (${r.ms}ms)${r.error ? `: ${printable(r.error)}` : ''}`;
-        return ok ? say(ctx.io, err.dim(line)) : warn(ctx.io, `${line}; YCloud gets ${r.status} and will retry`);
+        const line = forwardLine(lang, r, e.to);
+        return ok ? say(ctx.io, err.dim(line)) : warn(ctx.io, t(lang, 'wh.forwardFailed', { line, status: r.status }));
       }
       case 'timed-out':
-        return say(ctx.io, `${err.yellow('timed out')}: ${e.count} request(s) did not send their whole body within ${formatDuration(e.timeoutMs)}: closed (408)`);
+        return say(ctx.io, `${err.yellow(t(lang, 'wh.timedOut'))}: ${t(lang, 'wh.timedOutLine', { count: e.count, duration: formatDuration(e.timeoutMs) })}`);
       case 'duplicate':
-        return ctx.debug(`duplicate delivery of ${printable(e.id)} acknowledged (already handled)`);
+        return ctx.debug(t(lang, 'wh.duplicate', { id: e.id }));
       case 'loaded':
-        return say(ctx.io, `${e.count} event(s) already in ${e.file}: they will not be recorded again`);
+        return say(ctx.io, t(lang, 'wh.loaded', { count: e.count, file: e.file }));
       case 'endpoint-created':
-        if (!e.secret) warn(ctx.io, `YCloud returned no secret for ${e.id}: deliveries will be rejected unless --secret matches`);
-        return success(ctx.io, `Created webhook endpoint ${e.id} for ${e.url} (${e.eventCount} event types, secret ${mask(e.secret)})`);
+        if (!e.secret) warn(ctx.io, t(lang, 'wh.noSecret', { id: e.id }));
+        return success(ctx.io, t(lang, 'wh.created', { id: e.id, url: e.url, count: e.eventCount, secret: mask(e.secret) }));
       case 'ready':
-        return say(ctx.io, `Ready: ${e.via}; receiving on ${e.localUrl}${e.forwardTo ? `, forwarding to ${e.forwardTo}` : ''}${e.output ? `, recording to ${e.output}` : ''}. Press Ctrl-C to stop.`);
+        return say(ctx.io, t(lang, 'wh.ready', {
+          via: e.via, local: e.localUrl,
+          forward: e.forwardTo ? t(lang, 'wh.readyForward', { url: e.forwardTo }) : '',
+          output: e.output ? t(lang, 'wh.readyOutput', { file: e.output }) : '',
+        }));
       case 'endpoint-status':
-        return e.status === 'active'
-          ? say(ctx.io, `endpoint ${e.id} is active again`)
-          : warn(ctx.io, `YCloud marks endpoint ${e.id} as ${printable(String(e.status))}: it receives no events (an endpoint that fails often becomes pending)`);
+        return e.status === 'active' ? say(ctx.io, t(lang, 'wh.active', { id: e.id })) : warn(ctx.io, t(lang, 'wh.inactive', { id: e.id, status: String(e.status) }));
       case 'endpoint-unreachable':
-        return warn(ctx.io, e.gone ? `endpoint ${e.id} no longer exists at YCloud: no more events will arrive` : `could not check endpoint ${e.id}: ${printable((e.error as Error).message)}`);
+        return warn(ctx.io, e.gone ? t(lang, 'wh.gone', { id: e.id }) : t(lang, 'wh.unreachable', { id: e.id, reason: (e.error as Error).message }));
       case 'stopping': {
         const s = e.stats;
-        return say(ctx.io, `Stopping: ${s.events} event(s), ${s.duplicates} duplicate(s), ${s.rejected} rejected${s.timedOut ? `, ${s.timedOut} timed out` : ''}${e.forwarding ? `, ${s.forwardedOk} forwarded, ${s.forwardFailed} forward failure(s)` : ''}`);
+        return say(ctx.io, t(lang, 'wh.stopping', {
+          events: s.events, duplicates: s.duplicates, rejected: s.rejected,
+          timedOut: s.timedOut ? t(lang, 'wh.stoppingTimedOut', { count: s.timedOut }) : '',
+          forwarding: e.forwarding ? t(lang, 'wh.stoppingForwarding', { ok: s.forwardedOk, failed: s.forwardFailed }) : '',
+        }));
       }
       case 'endpoint-kept':
-        return say(ctx.io, `Kept webhook endpoint ${e.id} (${e.url}); \`ycp webhook endpoint delete ${e.id}\` removes it`);
+        return say(ctx.io, t(lang, 'wh.kept', { id: e.id, url: e.url }));
       case 'endpoint-deleted':
-        return say(ctx.io, e.already ? `Webhook endpoint ${e.id} was already gone` : `Deleted webhook endpoint ${e.id} (${e.url})`);
+        return say(ctx.io, e.already ? t(lang, 'wh.alreadyGone', { id: e.id }) : t(lang, 'wh.deleted', { id: e.id, url: e.url }));
       default:
         return;
     }
   };
 }
 
-function parseEvents(list: string | undefined): string[] {
+function parseEvents(list: string | undefined, lang: Lang): string[] {
   if (!list) return [...WHATSAPP_EVENT_TYPES];
   const events = [...new Set(list.split(',').map((s) => s.trim()).filter(Boolean))];
   for (const e of events) {
-    if (!(EVENT_TYPES as readonly string[]).includes(e)) throw usageError(`--events: unknown event type "${e}"`, 'see `ycp webhook trigger --list`');
+    if (!(EVENT_TYPES as readonly string[]).includes(e)) throw usageError(t(lang, 'wh.unknownEvent', { type: e }), t(lang, 'wh.unknownEventHint'));
     // CONTRACT §5: this type needs eventProperties, which listen does not ask for.
-    if (e === 'contact.attributes_changed') throw usageError('--events: contact.attributes_changed needs eventProperties; create that endpoint with `ycp webhook endpoint create`');
+    if (e === 'contact.attributes_changed') throw usageError(t(lang, 'wh.attributesEvent'));
   }
-  if (!events.length) throw usageError('--events is empty');
+  if (!events.length) throw usageError(t(lang, 'wh.eventsEmpty'));
   return events;
 }

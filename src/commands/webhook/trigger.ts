@@ -3,10 +3,11 @@ import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { SAMPLE_TYPES, buildSampleEvent, hasPayloadSample } from '../../core/webhook/samples.js';
 import { sendSignedEvent } from '../../core/webhook/send.js';
+import { signingSecret } from '../../core/webhook/secret.js';
+import { t } from '../../i18n/index.js';
 import { printable, say, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
-import { signingSecret } from '../../core/webhook/secret.js';
 
 export interface WebhookTriggerOptions extends GlobalOpts {
   eventType?: string;
@@ -16,27 +17,29 @@ export interface WebhookTriggerOptions extends GlobalOpts {
 }
 
 export async function webhookTrigger(ctx: Ctx, o: WebhookTriggerOptions): Promise<void> {
+  const lang = (await ctx.config()).lang;
   if (o.list) {
     const rows = SAMPLE_TYPES.map((type) => ({ type, payload: hasPayloadSample(type) }));
-    return render(ctx.io, o, rows, () => rows.map((r) => (r.payload ? r.type : `${r.type}\t(envelope only: no payload schema in the spec)`)).join('\n'));
+    return render(ctx.io, o, rows, () => rows.map((r) => (r.payload ? r.type : `${r.type}\t${t(lang, 'wh.envelopeOnly')}`)).join('\n'));
   }
-  if (!o.eventType) throw usageError('an event type is required', 'see `ycp webhook trigger --list`');
-  if (!o.to) throw usageError('--to is required', 'e.g. --to http://127.0.0.1:3000/webhooks/ycloud');
+  if (!o.eventType) throw usageError(t(lang, 'wh.needType'), t(lang, 'wh.unknownEventHint'));
+  if (!o.to) throw usageError(t(lang, 'wh.needTo'), t(lang, 'wh.needToHint'));
   const url = checkHttpUrl('--to', o.to);
-  const secret = signingSecret(ctx, o.secret);
-  if (!SAMPLE_TYPES.includes(o.eventType)) warn(ctx.io, `"${o.eventType}" is not in the spec's EventType list; sending the envelope only`);
+  const signing = await signingSecret(ctx, o.secret);
+  if (signing.source === 'forwarding' && !o.json) say(ctx.io, t(lang, 'wh.signedWithForwarding', { profile: signing.profile! }));
+  if (!SAMPLE_TYPES.includes(o.eventType)) warn(ctx.io, t(lang, 'wh.unknownType', { type: o.eventType }));
   const event = buildSampleEvent(o.eventType, { now: ctx.clock.now() });
   const body = JSON.stringify(event);
   let r;
   try {
-    r = await sendSignedEvent({ url, body, secret, nowMs: ctx.clock.now(), dispatcher: await ctx.dispatcher(), signal: ctx.signal });
+    r = await sendSignedEvent({ url, body, secret: signing.secret, nowMs: ctx.clock.now(), dispatcher: await ctx.dispatcher(), signal: ctx.signal });
   } catch (err) {
-    throw new YcpError('network', `could not POST to ${url}: ${(err as Error).message}`, { hint: 'is your app (or `ycp webhook listen`) running there?', cause: err });
+    throw new YcpError('network', t(lang, 'wh.postFailed', { url, reason: (err as Error).message }), { hint: t(lang, 'wh.postFailedHint'), cause: err });
   }
   const ok = r.status >= 200 && r.status < 300;
   render(ctx.io, o, { id: event.id, type: event.type, url, status: r.status, ms: r.ms }, (d) => `${d.status}\t${d.type}\t${d.id}`);
   if (!ok) {
-    if (r.body) say(ctx.io, `the app answered: ${printable(r.body)}`);
-    throw new YcpError('api', `${url} answered ${r.status} to ${event.type} ${event.id}`, { hint: 'YCloud would retry this delivery; check that the app uses the same secret' });
+    if (r.body) say(ctx.io, t(lang, 'wh.appAnswered', { body: printable(r.body) }));
+    throw new YcpError('api', t(lang, 'wh.notAccepted', { url, status: r.status, type: event.type, id: event.id }), { hint: t(lang, 'wh.notAcceptedHint') });
   }
 }

@@ -4,12 +4,13 @@ import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
 import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
 import { readCapped } from './body.js';
-import { collect, paginate } from './paginate.js';
+import { READ_CONCURRENCY, READ_RATE_PER_S, createPacer, readList, type Query } from './paginate.js';
 import type { Transport } from './transport.js';
+import type { Lang } from '../../i18n/index.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import type {
-  Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
-  WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointUpdate,
+  Balance, DisplayNameUpdate, Message, MessageSendRequest, Page, PhoneNumber, PhoneProfile, PhoneProfileUpdate, Template, TemplateCreate,
+  TemplateEdit, Waba, WebhookEndpoint, WebhookEndpointCreate, WebhookEndpointUpdate,
 } from './types.js';
 
 export interface ApiOptions {
@@ -33,9 +34,11 @@ export interface ApiOptions {
   deadlineScope?: 'operation' | 'client';
   /** Every operation runs under this deadline (see `within`). */
   deadline?: Deadline;
+  /** The user's language, for the messages the client writes itself (a list too long to read). */
+  lang?: Lang;
 }
 
-export type Query = Record<string, string | number | boolean | undefined>;
+export type { Query };
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -60,6 +63,9 @@ export interface ApiResult<T> {
 }
 
 const seg = (v: string) => encodeURIComponent(v); // E.164 `+` becomes %2B (CONTRACT §0)
+const templatePath = (wabaId: string, name: string, language?: string) =>
+  `/whatsapp/templates/${seg(checkDigits('WABA ID', wabaId))}/${seg(name)}${language === undefined ? '' : `/${seg(language)}`}`;
+const phonePath = (wabaId: string, e164: string) => `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`;
 
 export type YcloudApi = ReturnType<typeof buildApi> & {
   /** The same client, with every operation under `d` (a wait's --timeout, a signup phase). */
@@ -158,10 +164,20 @@ function buildApi(o: ApiOptions) {
     return (await call<T>(method, path, opts)).body;
   }
 
-  /** Every page of a list is one operation: they share its deadline. */
-  const listPages = <T>(path: string, query: Query, what: string) => {
+  /**
+   * A whole list is one operation: its pages share one deadline and one pace (paginate.ts). `byWaba`
+   * lets a list that reaches YCloud's 10,000-item cap be read again per WABA.
+   */
+  const readAll = <T>(path: string, query: Query, what: string, byWaba = false): Promise<T[]> => {
     const d = deadline();
-    return paginate<T>((page, limit) => req<Page<T>>('GET', path, { query: { ...query, page, limit }, what, deadline: d }));
+    const pace = createPacer(o.clock, o.signal, { ratePerS: READ_RATE_PER_S, deadline: d });
+    const fetch = <U>(p: string, w: string) => (q: Query, page: number, limit: number) =>
+      req<Page<U>>('GET', p, { query: { ...q, page, limit }, what: w, deadline: d });
+    const wabaIds = async () =>
+      (await readList<Waba>({ fetch: fetch<Waba>('/whatsapp/businessAccounts', 'list WABAs'), path: '/whatsapp/businessAccounts', query: {}, pace, lang: o.lang }))
+        .map((w) => w.id)
+        .filter((id): id is string => typeof id === 'string' && id !== '');
+    return readList<T>({ fetch: fetch<T>(path, what), path, query, pace, lang: o.lang, concurrency: READ_CONCURRENCY, splitByWaba: byWaba ? wabaIds : undefined });
   };
 
   return {
@@ -174,17 +190,17 @@ function buildApi(o: ApiOptions) {
     balance: () => req<Balance>('GET', '/balance', { what: 'read the account balance' }),
 
     listWabas: (filter: { accountReviewStatus?: string } = {}) =>
-      collect(listPages<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs')),
+      readAll<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs'),
     getWaba: (wabaId: string) =>
       req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: `get WABA ${wabaId}` }),
 
+    /** Past 10,000 numbers the list is read again per WABA (paginate.ts). */
     listPhoneNumbers: (filter: { wabaId?: string } = {}) =>
-      collect(
-        listPages<PhoneNumber>(
-          '/whatsapp/phoneNumbers',
-          { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
-          'list phone numbers',
-        ),
+      readAll<PhoneNumber>(
+        '/whatsapp/phoneNumbers',
+        { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
+        'list phone numbers',
+        true,
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
@@ -204,20 +220,40 @@ function buildApi(o: ApiOptions) {
     getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: `get message ${id}` }),
 
     listTemplates: (filter: { wabaId?: string; status?: string; name?: string; language?: string } = {}) =>
-      collect(
-        listPages<Template>(
-          '/whatsapp/templates',
-          {
-            'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId),
-            'filter.status': filter.status,
-            'filter.name': filter.name,
-            'filter.language': filter.language,
-          },
-          'list templates',
-        ),
+      readAll<Template>(
+        '/whatsapp/templates',
+        {
+          'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId),
+          'filter.status': filter.status,
+          'filter.name': filter.name,
+          'filter.language': filter.language,
+        },
+        'list templates',
+        true,
       ),
 
-    listWebhookEndpoints: () => collect(listPages<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints')),
+    /** One template by name and language (CONTRACT §10); the path segments are encoded. */
+    getTemplate: (wabaId: string, name: string, language: string) =>
+      req<Template>('GET', templatePath(wabaId, name, language), { what: `get template ${name} (${language})` }),
+    /** Sent once: a POST is never retried (a retry could create a second submission). */
+    createTemplate: (body: TemplateCreate) => req<Template>('POST', '/whatsapp/templates', { body, what: `create template ${body.name}` }),
+    editTemplate: (wabaId: string, name: string, language: string, body: TemplateEdit) =>
+      req<Template>('PATCH', templatePath(wabaId, name, language), { body, what: `edit template ${name} (${language})` }),
+    /** Without a language: every language of the name (the answer is then a list). */
+    deleteTemplate: (wabaId: string, name: string, language?: string) =>
+      language === undefined
+        ? req<Template[]>('DELETE', templatePath(wabaId, name), { what: `delete template ${name}` })
+        : req<Template>('DELETE', templatePath(wabaId, name, language), { what: `delete template ${name} (${language})` }).then((t) => [t]),
+
+    /** Profile and display name take the E.164 number (CONTRACT §7). */
+    getPhoneProfile: (wabaId: string, e164: string) =>
+      req<PhoneProfile>('GET', `${phonePath(wabaId, e164)}/profile`, { what: `get the profile of ${e164}` }),
+    updatePhoneProfile: (wabaId: string, e164: string, body: PhoneProfileUpdate) =>
+      req<PhoneProfile>('PATCH', `${phonePath(wabaId, e164)}/profile`, { body, what: `update the profile of ${e164}` }),
+    updateDisplayName: (wabaId: string, e164: string, newName: string) =>
+      req<DisplayNameUpdate>('PATCH', `${phonePath(wabaId, e164)}/displayName`, { body: { newName }, what: `set the display name of ${e164}` }),
+
+    listWebhookEndpoints: () => readAll<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints'),
     createWebhookEndpoint: (body: WebhookEndpointCreate) =>
       req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: 'create a webhook endpoint' }),
     getWebhookEndpoint: (id: string) => req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: `get webhook endpoint ${id}` }),

@@ -8,6 +8,7 @@ import { createYcloudApi, type YcloudApi } from './client.js';
 import type { Transport } from './transport.js';
 import { timeoutSettingMs } from '../deadline.js';
 import { VERSION } from '../../version.js';
+import type { Lang } from '../../i18n/index.js';
 
 /**
  * - `command`: the profile's client of a one-shot command (ctx.api()): one deadline, the `timeout`
@@ -39,7 +40,7 @@ export interface ClientCtx {
   clock: Clock;
   signal: AbortSignal;
   debug(line: string): void;
-  config?(): Promise<{ profile: string; settings: ResolvedSettings; get(name: SettingName): string | undefined }>;
+  config?(): Promise<{ profile: string; settings: ResolvedSettings; get(name: SettingName): string | undefined; lang?: Lang }>;
 }
 
 /** docs/webhooks.md: the endpoint DELETE on exit has its own 8 s deadline. */
@@ -48,7 +49,7 @@ export const CLEANUP_TIMEOUT_MS = 8_000;
 export const userAgent = (purpose?: ClientPurpose) => `ycp/${VERSION} node/${process.versions.node}${purpose === 'cleanup' ? ' cleanup' : ''}`;
 
 export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<YcloudApi> {
-  const { baseUrl, apiKey, deadlineMs } = await resolveTarget(ctx, o);
+  const { baseUrl, apiKey, deadlineMs, lang } = await resolveTarget(ctx, o);
   if (!apiKey) {
     const profile = ctx.config ? (await ctx.config()).profile : 'default';
     throw new YcpError('auth', 'no API key is set', { hint: `run \`ycp login\` (profile "${profile}") or set YCLOUD_API_KEY` });
@@ -66,16 +67,17 @@ export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<Ycloud
     // A cleanup's own short deadline per operation, whatever the command's was (it may be spent already).
     ...(cleanup ? { timeoutMs: cleanupMs, deadlineMs: cleanupMs } : { deadlineMs }),
     deadlineScope: o.purpose === 'command' ? 'client' : 'operation',
+    lang,
   });
 }
 
-async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl: string; apiKey?: string; deadlineMs?: number }> {
+async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl: string; apiKey?: string; deadlineMs?: number; lang?: Lang }> {
   if (o.baseUrl && o.apiKey) {
     // doctor's probe passes both and must work whatever the config holds: its own one short try.
     if (o.purpose === 'probe') return { baseUrl: o.baseUrl, apiKey: o.apiKey };
     // The demo's embedded sandbox passes both; the `timeout` setting still applies when there is one.
     const cfg = ctx.config ? await ctx.config().catch(() => undefined) : undefined;
-    return { baseUrl: o.baseUrl, apiKey: o.apiKey, deadlineMs: cfg && timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from) };
+    return { baseUrl: o.baseUrl, apiKey: o.apiKey, deadlineMs: cfg && timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from), lang: cfg?.lang };
   }
   if (!ctx.config) throw new YcpError('internal', 'an API client without config needs both baseUrl and apiKey');
   const cfg = await ctx.config();
@@ -83,5 +85,6 @@ async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl
     baseUrl: o.baseUrl ?? cfg.get('baseUrl')!,
     apiKey: o.apiKey ?? cfg.get('apiKey'),
     deadlineMs: timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from),
+    lang: cfg.lang,
   };
 }

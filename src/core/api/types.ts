@@ -77,6 +77,9 @@ export interface MessageSendRequest {
   externalId?: string;
 }
 
+export const TEMPLATE_STATUSES = ['PENDING', 'REJECTED', 'APPROVED', 'PAUSED', 'DISABLED', 'ARCHIVED', 'IN_APPEAL', 'DELETED'] as const;
+export const TEMPLATE_CATEGORIES = ['UTILITY', 'MARKETING', 'AUTHENTICATION'] as const;
+
 export interface Template {
   wabaId: string;
   name: string;
@@ -118,4 +121,49 @@ export interface WebhookEndpointUpdate {
 export interface Balance {
   amount: number;
   currency: string;
+}
+
+/** POST /whatsapp/templates (contract: WhatsappTemplateCreateRequest); the body is checked before sending. */
+export interface TemplateCreate {
+  wabaId: string;
+  name: string;
+  language: string;
+  category: string;
+  components: unknown[];
+  [k: string]: unknown;
+}
+
+/** PATCH /whatsapp/templates/{wabaId}/{name}/{language}: the components (all of them), nothing else of note. */
+export interface TemplateEdit {
+  components: unknown[];
+  messageSendTtlSeconds?: number;
+  ctaUrlLinkTrackingOptedOut?: boolean;
+}
+
+export type NameStatus = Open<'APPROVED' | 'AVAILABLE_WITHOUT_REVIEW' | 'DECLINED' | 'EXPIRED' | 'PENDING_REVIEW' | 'NONE'>;
+
+/** GET/PATCH …/{wabaId}/{E164}/profile (contract: WhatsappPhoneNumberProfile). */
+export interface PhoneProfile {
+  about?: string;
+  address?: string;
+  description?: string;
+  email?: string;
+  websites?: string[];
+  vertical?: string;
+  profilePictureUrl?: string;
+  verifiedName?: string;
+  nameStatus?: NameStatus;
+  newName?: string;
+  newNameStatus?: NameStatus;
+  [k: string]: unknown;
+}
+
+export type PhoneProfileUpdate = Pick<PhoneProfile, 'about' | 'address' | 'description' | 'email' | 'websites' | 'vertical' | 'profilePictureUrl'>;
+
+/** PATCH …/{wabaId}/{E164}/displayName answers the name and its review status. */
+export interface DisplayNameUpdate {
+  verifiedName?: string;
+  nameStatus?: NameStatus;
+  newName?: string;
+  newNameStatus?: NameStatus;
 }

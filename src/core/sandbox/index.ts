@@ -13,7 +13,10 @@ import { accountRoutes } from './routes/account.js';
 import { controlRoutes } from './routes/control.js';
 import { messageRoutes } from './routes/messages.js';
 import { phoneRoutes } from './routes/phones.js';
+import { profileRoutes } from './routes/profiles.js';
+import { scaleRoutes } from './routes/scale.js';
 import { templateRoutes } from './routes/templates.js';
+import { unsubscriberRoutes } from './routes/unsubscribers.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { SEED, SEED_NAMES } from './seed.js';
 import { simulateSignup, type SignupResult } from './signup.js';
@@ -57,7 +60,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes];
+const API_ROUTES: Route[] = [...accountRoutes, ...phoneRoutes, ...messageRoutes, ...templateRoutes, ...webhookRoutes, ...unsubscriberRoutes, ...profileRoutes];
 
 export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   const seed = o.seed ?? 'default';
@@ -100,7 +103,7 @@ export async function startSandbox(o: SandboxOptions = {}): Promise<Sandbox> {
   world = createWorld({ store, now, timeScale, deliver: (e) => delivery.enqueue(e), wake });
 
   let origin = '';
-  const control = controlRoutes({ faults, delivery, origin: () => origin });
+  const control = [...controlRoutes({ faults, delivery, origin: () => origin }), ...scaleRoutes];
   const server = createServer((req, res) => void handle(req, res));
   server.keepAliveTimeout = 5_000;
 

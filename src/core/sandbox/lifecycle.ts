@@ -4,6 +4,7 @@
 import { wamid } from './ids.js';
 import type { MessageRecord } from './types.js';
 import type { World } from './world.js';
+import { advanceReviews } from './reviews.js';
 
 /** Applies every change that is due; returns the earliest still to come (ms since epoch) or undefined. */
 export function advance(w: World): number | undefined {
@@ -32,6 +33,9 @@ export function advance(w: World): number | undefined {
     }
     if (r.plan.length) later(r.plan[0]!.at);
   }
+  // Template and display-name reviews (reviews.ts) run on the same clock.
+  const review = advanceReviews(w);
+  if (review !== undefined) later(review);
   if (changed) w.changed();
   return next;
 }

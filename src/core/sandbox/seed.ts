@@ -96,6 +96,8 @@ function base(seed: string, apiKey: string): SandboxData {
     templates: [],
     messages: [],
     endpoints: [],
+    unsubscribers: [],
+    reviews: [],
     deliveries: [],
     config: { outOfOrderEvents: false },
   };
@@ -136,11 +138,18 @@ export function seedData(name: string, apiKey: string): SandboxData {
     tpl(w, 'old_notice', 'en', 'ARCHIVED', 'This notice is no longer used.'),
     helloWorld(u),
   );
+  // Three opt-outs: `ycp api /unsubscribers --paginate` has something to page through (cursor paging).
+  for (const [i, region] of ['US', 'US', 'GB'].entries()) {
+    d.unsubscribers.push({ type: 'PHONE_NUMBER', customer: `+1555000${7000 + i}`, channel: 'whatsapp', regionCode: region, source: 'Whatsapp', createTime: T });
+  }
   if (name === 'large') {
     // Enough rows to need several pages at the maximum limit of 100 (CONTRACT §3).
     for (let i = 0; i < 250; i++) {
       const id = `31${String(i).padStart(14, '0')}`;
       d.phones.push(aSeedPhone({ id, phoneNumber: `+1555${String(2000000 + i)}`, wabaId: w, status: i % 5 === 0 ? 'PENDING' : 'CONNECTED' }));
+    }
+    for (let i = 0; i < 250; i++) {
+      d.unsubscribers.push({ type: 'PHONE_NUMBER', customer: `+1555300${String(i).padStart(4, '0')}`, channel: 'whatsapp', regionCode: 'US', source: 'API', createTime: T });
     }
     for (let i = 0; i < 120; i++) d.templates.push(tpl(w, `bulk_template_${i}`, 'en', i % 3 === 0 ? 'PENDING' : 'APPROVED', `Bulk body ${i}`));
   }

@@ -93,6 +93,8 @@ async function load(path: string): Promise<SandboxData | undefined> {
     throw new StateFileError(`the sandbox state file ${path} was not written by this sandbox (version ${String(d?.version)})`);
   }
   d.deliveries ??= [];
+  d.unsubscribers ??= [];
+  d.reviews ??= [];
   d.config ??= { outOfOrderEvents: false };
   return d;
 }

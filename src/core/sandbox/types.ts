@@ -1,10 +1,12 @@
 // The sandbox's own state shapes. Public objects (WABA, number, message, template, endpoint) are kept
 // exactly as the API returns them; bookkeeping the API never shows lives beside them, never inside.
-import type { Balance, Message, PhoneNumber, Template, Waba, WebhookEndpoint } from '../api/types.js';
+import type { Balance, Message, PhoneNumber, PhoneProfile, Template, Waba, WebhookEndpoint } from '../api/types.js';
 import type { EventEnvelope } from '../webhook/event-types.js';
 
 export interface PhoneRecord {
   number: PhoneNumber;
+  /** The business profile (about, address, …); name fields come from `number`. */
+  profile?: Omit<PhoneProfile, 'verifiedName' | 'nameStatus' | 'newName' | 'newNameStatus'>;
   /** Register calls that counted toward the 10-per-72-h limit (ms since epoch). */
   registerAttempts: number[];
   /** When a registered number turns CONNECTED (ms since epoch). */
@@ -38,6 +40,21 @@ export interface DeliveryLog {
   error?: string;
 }
 
+/** An opt-out, as `GET /unsubscribers` returns it (contract: Unsubscriber). */
+export interface Unsubscriber {
+  type: 'PHONE_NUMBER';
+  customer: string;
+  channel: 'whatsapp';
+  regionCode?: string;
+  source?: 'Whatsapp' | 'API' | 'Manual';
+  createTime?: string;
+}
+
+/** A review Meta has yet to decide (reviews.ts): a template (or its later recategorisation), a display name. */
+export type Review =
+  | { kind: 'template'; wabaId: string; name: string; language: string; at: number; step: 'review' | 'recategorize' }
+  | { kind: 'name'; phoneId: string; at: number };
+
 export interface SandboxData {
   version: 1;
   seed: string;
@@ -48,6 +65,9 @@ export interface SandboxData {
   templates: Template[];
   messages: MessageRecord[];
   endpoints: WebhookEndpoint[];
+  unsubscribers: Unsubscriber[];
+  /** Template and display-name reviews still to be decided (reviews.ts). */
+  reviews: Review[];
   /** The most recent webhook delivery attempts, newest last (capped). */
   deliveries: DeliveryLog[];
   /** Switches a test can flip through /_sandbox/config. */

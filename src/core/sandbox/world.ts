@@ -12,6 +12,10 @@ export const DELAYS = {
   sent: 1_000,
   delivered: 2_000,
   read: 4_000,
+  /** a submitted or edited template → APPROVED / REJECTED (reviews.ts) */
+  templateReview: 3_000,
+  /** a requested display name → APPROVED / DECLINED */
+  nameReview: 4_000,
 } as const;
 
 /** CONTRACT §13: 10 s → 30 s → 5 min → 30 min → 1 h → 2 h → 2 h, then the event is dropped. */

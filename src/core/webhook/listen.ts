@@ -16,6 +16,8 @@ export interface ListenOptions {
   events: string[];
   /** Checked http(s) URL of the partner's app. */
   forwardTo?: string;
+  /** The profile's forwarding secret: forwarded events are signed again with it (forwarding-secret.ts). */
+  forwardSecret?: string;
   tunnel: TunnelKind;
   publicUrl?: string;
   domain?: string;
@@ -58,6 +60,7 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
     now: () => ctx.clock.now(),
     outputPath: o.output,
     forwardTo: o.forwardTo,
+    forwardSecret: o.forwardSecret,
     dispatcher: o.forwardTo ? await ctx.dispatcher() : undefined,
     onEvent: (event) => emit({ type: 'event', event }),
     onDuplicate: (id) => emit({ type: 'duplicate', id }),

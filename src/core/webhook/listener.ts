@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Dispatcher } from 'undici';
 import { DEFAULT_TOLERANCE_S, SIGNATURE_HEADER, verifySignature, type VerifyFailure } from './signature.js';
 import { openRecorder, type EventRecorder } from './recorder.js';
-import { forwardDelivery, FORWARD_TIMEOUT_MS } from './forward.js';
+import { forwardDelivery, FORWARD_TIMEOUT_MS, type ForwardFailure } from './forward.js';
 import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -40,7 +40,9 @@ export type RejectReason = VerifyFailure | 'too-large' | 'not-json' | 'no-event-
 export interface Rejection {
   status: number;
   reason: RejectReason;
+  /** In English; `params` carry its facts for a message in the user's language. */
   detail: string;
+  params?: Record<string, string | number>;
   /** Only set once the signature held (e.g. a signed body that is not JSON). */
   id?: string;
 }
@@ -52,6 +54,7 @@ export interface ForwardResult {
   status: number;
   ms: number;
   error?: string;
+  failure?: ForwardFailure;
 }
 
 export interface ListenerOptions {
@@ -66,6 +69,8 @@ export interface ListenerOptions {
   outputPath?: string;
   /** POST the raw body and the original headers here; YCloud gets the app's status. */
   forwardTo?: string;
+  /** Sign each forwarded event again with this secret (forward.ts); without it YCloud's signature passes. */
+  forwardSecret?: string;
   dispatcher?: Dispatcher;
   forwardTimeoutMs?: number;
   maxBodyBytes?: number;
@@ -137,7 +142,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
     stats.received++;
     if (req.method !== 'POST') {
       req.resume();
-      return reject(res, { status: 405, reason: 'method', detail: `${req.method} is not accepted; YCloud delivers with POST` }, { allow: 'POST' });
+      return reject(res, { status: 405, reason: 'method', detail: `${req.method} is not accepted; YCloud delivers with POST`, params: { method: String(req.method) } }, { allow: 'POST' });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBody) {
@@ -201,7 +206,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
           await recorder.append(id, event, raw);
         } catch (err) {
           // Not on disk, so not acknowledged: YCloud retries and nothing is lost.
-          return reject(res, { status: 500, reason: 'record-failed', detail: `could not write to ${recorder.path}: ${(err as Error).message}`, id });
+          return reject(res, { status: 500, reason: 'record-failed', detail: `could not write to ${recorder.path}: ${(err as Error).message}`, params: { file: recorder.path, reason: (err as Error).message }, id });
         }
       }
       seen.add(id);
@@ -219,8 +224,9 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
       headers: req.headers,
       dispatcher: o.dispatcher,
       timeoutMs: o.forwardTimeoutMs ?? FORWARD_TIMEOUT_MS,
+      resign: o.forwardSecret ? { secret: o.forwardSecret, nowSeconds: Math.floor(now() / 1000) } : undefined,
     });
-    const result: ForwardResult = { id, type, status: f.status, ms: Date.now() - started, error: f.error };
+    const result: ForwardResult = { id, type, status: f.status, ms: Date.now() - started, error: f.error, failure: f.failure };
     if (f.status >= 200 && f.status < 300) {
       stats.forwardedOk++;
       done.add(id);
@@ -282,7 +288,7 @@ export async function startWebhookListener(o: ListenerOptions): Promise<WebhookL
 }
 
 function tooLarge(size: number, max: number): Rejection {
-  return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}` };
+  return { status: 413, reason: 'too-large', detail: `the body is ${size} bytes; the limit is ${max}`, params: { size, max } };
 }
 
 /** An insertion-ordered id set that forgets its oldest id past `max`. */

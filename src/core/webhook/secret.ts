@@ -1,10 +1,17 @@
 import type { Ctx } from '../context.js';
-import { usageError } from '../errors.js';
+import { forwardingSecret } from './forwarding-secret.js';
 
-/** --secret, else YCLOUD_WEBHOOK_SECRET (an env var keeps it out of shell history). */
-export function signingSecret(ctx: Ctx, flag: string | undefined): string {
+/**
+ * The secret `webhook trigger` / `replay` sign with: --secret, else YCLOUD_WEBHOOK_SECRET (an env var keeps
+ * it out of shell history), else the profile's forwarding secret, the one `listen --forward-to` signs
+ * with, so an app set up for `listen` accepts them too.
+ */
+export async function signingSecret(ctx: Pick<Ctx, 'config' | 'io' | 'env'>, flag: string | undefined): Promise<{ secret: string; source: 'flag' | 'env' | 'forwarding'; profile?: string }> {
   const s = flag ?? ctx.env.YCLOUD_WEBHOOK_SECRET;
-  if (!s) throw usageError('--secret is required (or set YCLOUD_WEBHOOK_SECRET)', "use the receiving app's endpoint secret (whsec_…)");
-  ctx.io.secrets.add(s);
-  return s;
+  if (s) {
+    ctx.io.secrets.add(s);
+    return { secret: s, source: flag ? 'flag' : 'env' };
+  }
+  const f = await forwardingSecret(ctx);
+  return { secret: f.secret, source: 'forwarding', profile: f.profile };
 }

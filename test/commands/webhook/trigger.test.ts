@@ -47,11 +47,31 @@ describe('ycp webhook trigger', () => {
     expect(t.stderr()).toContain('answered 400');
   });
 
-  test('trigger without --to or secret → exit 2', async () => {
+  test('trigger without an event type or --to → exit 2', async () => {
     t = createTestCtx();
     expect(await t.run(['webhook', 'trigger', 'whatsapp.message.updated'])).toBe(2);
-    expect(await t.run(['webhook', 'trigger', 'whatsapp.message.updated', '--to', 'http://127.0.0.1:9/'])).toBe(2);
-    expect(t.stderr()).toContain('--secret is required');
+    expect(t.stderr()).toContain('--to is required');
+    expect(await t.run(['webhook', 'trigger', '--to', 'http://127.0.0.1:9/'])).toBe(2);
+    expect(t.stderr()).toContain('an event type is required');
+  });
+
+  test('without --secret or YCLOUD_WEBHOOK_SECRET it signs with the profile\'s forwarding secret (created once)', async () => {
+    t = createTestCtx();
+    t.agent.enableNetConnect(/^127\.0\.0\.1:\d+$/);
+    const forwarding = (await t.ctx.config()).store.profile('default').forwardingSecret;
+    expect(forwarding).toBeUndefined();
+    const got: unknown[] = [];
+    let l: Awaited<ReturnType<typeof startWebhookListener>> | undefined;
+    try {
+      const store = (await t.ctx.config()).store;
+      l = await startWebhookListener({ secrets: () => [String(store.profile('default').forwardingSecret)], now: () => t.clock.now(), onEvent: (e) => got.push(e) });
+      expect(await t.run(['webhook', 'trigger', 'whatsapp.message.updated', '--to', l.url])).toBe(0);
+      expect(store.profile('default').forwardingSecret).toMatch(/^whsec_[0-9a-f]{32}$/);
+    } finally {
+      await l?.close();
+    }
+    expect(got).toHaveLength(1);
+    expect(t.stderr()).toContain('signed with the forwarding secret of profile "default"');
   });
 
 });

@@ -30,10 +30,11 @@ import { messageSchemas } from './messages.js';
 import { phoneNumberSchemas } from './phone-numbers.js';
 import type { JsonSchema } from './schema.js';
 import { templateSchemas } from './templates.js';
+import { unsubscriberSchemas } from './unsubscribers.js';
 import { webhookEndpointSchemas } from './webhook-endpoints.js';
 
 export type { JsonSchema } from './schema.js';
-export { OPERATIONS, type Operation, type HttpMethod } from './operations.js';
+export { OPERATIONS, CURSOR_PAGED, type Operation, type HttpMethod } from './operations.js';
 export { matchOperation } from './match.js';
 
 export const SCHEMAS = {
@@ -47,6 +48,7 @@ export const SCHEMAS = {
   ...eventPayloadSchemas,
   ...inboundMessageSchemas,
   ...groupSchemas,
+  ...unsubscriberSchemas,
 } satisfies Record<string, JsonSchema>;
 
 export type SchemaName = keyof typeof SCHEMAS;

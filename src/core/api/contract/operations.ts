@@ -27,7 +27,7 @@ type Row = readonly [HttpMethod, string, string, string | null, string | null];
 const ROWS: readonly Row[] = [
   // Balance (CONTRACT §4).
   ['GET', '/balance', 'balance-retrieve', 'none', 'Balance'],
-  // Contacts, custom events, email, SMS, unsubscribers, verify, voice: not used by ycp.
+  // Contacts, custom events, email, SMS: no command of ycp (`ycp api` reaches every operation).
   ['GET', '/contact/contacts', 'contact-list', 'none', null],
   ['POST', '/contact/contacts', 'contact-create', null, null],
   ['DELETE', '/contact/contacts/{id}', 'contact-delete', 'none', null],
@@ -45,11 +45,13 @@ const ROWS: readonly Row[] = [
   ['POST', '/emails', 'email-send', null, null],
   ['GET', '/sms', 'sms-list', 'none', null],
   ['POST', '/sms', 'sms-send', null, 'Sms'],
-  ['GET', '/unsubscribers', 'unsubscriber-list', 'none', null],
-  ['POST', '/unsubscribers', 'unsubscriber-create', null, null],
-  ['GET', '/unsubscribers/{customer}', 'unsubscriber-list-all-by-customer', 'none', null],
-  ['DELETE', '/unsubscribers/{customer}/{channel}', 'unsubscriber-delete-by-customer-and-channel', 'none', null],
-  ['GET', '/unsubscribers/{customer}/{channel}', 'unsubscriber-retrieve-by-customer-and-channel', 'none', null],
+  // Unsubscribers: no command either, but `ycp api /unsubscribers` is the documented example (cursor paging).
+  ['GET', '/unsubscribers', 'unsubscriber-list', 'none', 'UnsubscriberPage'],
+  ['POST', '/unsubscribers', 'unsubscriber-create', 'UnsubscriberCreateRequest', 'Unsubscriber'],
+  ['GET', '/unsubscribers/{customer}', 'unsubscriber-list-all-by-customer', 'none', 'Unsubscriber[]'],
+  ['DELETE', '/unsubscribers/{customer}/{channel}', 'unsubscriber-delete-by-customer-and-channel', 'none', 'Unsubscriber'],
+  ['GET', '/unsubscribers/{customer}/{channel}', 'unsubscriber-retrieve-by-customer-and-channel', 'none', 'Unsubscriber'],
+  // Verify and voice: no command of ycp.
   ['POST', '/verify/verifications', 'verification-send', null, null],
   ['POST', '/verify/verificationChecks', 'verification-check', null, null],
   ['GET', '/voices', 'voice-list', 'none', null],
@@ -125,3 +127,10 @@ const ROWS: readonly Row[] = [
 export const OPERATIONS: readonly Operation[] = ROWS.map(([method, path, operationId, request, response]) => ({
   method, path, operationId, request, response,
 }));
+
+/**
+ * Lists paged by cursor (`pageAfter` in, `cursor.after` out) rather than by page number: `ycp api
+ * --paginate` walks these by cursor. In the spec only the unsubscriber list takes `pageAfter` (CONTRACT §3
+ * names contacts too, but the pinned spec gives the contact list page/limit only).
+ */
+export const CURSOR_PAGED: ReadonlySet<string> = new Set(['unsubscriber-list']);

@@ -38,7 +38,7 @@ export function controlRoutes(d: ControlDeps): Route[] {
         routes: [
           'POST /_sandbox/reset {seed?}', 'GET /_sandbox/state', 'POST /_sandbox/seed {name}', 'POST /_sandbox/signup',
           'GET|POST|DELETE /_sandbox/faults', 'DELETE /_sandbox/faults/{id}', 'POST /_sandbox/config {outOfOrderEvents}',
-          'PATCH /_sandbox/phoneNumbers/{id}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js', 'GET /_sandbox/fb/dialog',
+          'PATCH /_sandbox/phoneNumbers/{id}', 'POST /_sandbox/phoneNumbers/bulk {count, wabas?, banned?}', 'PATCH /_sandbox/businessAccounts/{id}', 'GET /_sandbox/fb/sdk.js', 'GET /_sandbox/fb/dialog',
         ],
       },
     })),

@@ -49,12 +49,20 @@ describe('the operation table', () => {
     }
   });
 
-  test('an operation we wrote no schema for says so (unsubscribers list: `ycp api` shows "no schema")', () => {
-    expect(OPERATIONS.find((o) => o.operationId === 'unsubscriber-list')).toEqual({
-      method: 'GET', path: '/unsubscribers', operationId: 'unsubscriber-list', request: 'none', response: null,
+  test('an operation we wrote no schema for says so (contacts list: `ycp api` notes "no schema")', () => {
+    expect(OPERATIONS.find((o) => o.operationId === 'contact-list')).toEqual({
+      method: 'GET', path: '/contact/contacts', operationId: 'contact-list', request: 'none', response: null,
     });
-    expect(responseErrors('GET', '/unsubscribers', 200, aPage([]))).toEqual([
-      'GET /unsubscribers (unsubscriber-list): the contract has no response schema; write one',
+    expect(responseErrors('GET', '/contact/contacts', 200, aPage([]))).toEqual([
+      'GET /contact/contacts (contact-list): the contract has no response schema; write one',
+    ]);
+  });
+
+  test('the unsubscriber list has its schema: a page with a cursor (the only cursor-paged list)', () => {
+    const page = { ...aPage([{ type: 'PHONE_NUMBER', customer: '+15550001111', channel: 'whatsapp' }]), cursor: { after: 'id:2' } };
+    expect(responseErrors('GET', '/unsubscribers', 200, page)).toEqual([]);
+    expect(responseErrors('GET', '/unsubscribers', 200, { ...page, items: [{ channel: 'sms' }] })).toEqual([
+      'response GET /unsubscribers 200: /items/0/channel must be equal to one of the allowed values ["whatsapp"]',
     ]);
   });
 

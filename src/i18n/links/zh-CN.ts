@@ -1,0 +1,40 @@
+// `ycp open` 与链接表（src/core/links.ts）标题的简体中文消息，键与 ./en.ts 完全一致。
+import type { linksEn } from './en.js';
+
+export const linksZhCN: Record<keyof typeof linksEn, string> = {
+  'open.t.metaApp': '您的 Meta 应用：应用面板',
+  'open.t.partnerSolutions': '合作伙伴解决方案：与 YCloud 创建解决方案（合作伙伴应用 ID 2892949377516980）',
+  'open.t.loginSettings': 'Facebook Login for Business 设置：客户端 OAuth 设置、允许的域名、重定向 URI',
+  'open.t.loginConfigs': 'Facebook Login for Business 配置：嵌入式注册的配置 ID',
+  'open.t.appReview': '应用审核：whatsapp_business_management 与 whatsapp_business_messaging',
+  'open.t.businessVerification': '业务资产组合的企业验证（安全中心）',
+  'open.t.metaApps': '您的 Meta 应用列表',
+  'open.t.businessPortfolio': 'Meta Business Suite：创建或选择业务资产组合',
+  'open.t.metaDevelopers': 'Meta 开发者平台：注册为开发者',
+  'open.t.techProviders': 'Meta 面向技术提供商的指南',
+  'open.t.ycloudConsole': 'YCloud 控制台',
+  'open.t.ycloudApiKeys': 'YCloud 控制台：开发者 > API 密钥',
+  'open.t.ycloudWebhooks': 'YCloud 控制台：开发者 > Webhooks（端点与推送日志）',
+  'open.t.ycloudWabas': 'YCloud 控制台：WhatsApp 账号（WABA 与号码）',
+  'open.t.ycloudTemplates': 'YCloud 控制台：WhatsApp 模板',
+  'open.t.ycloudPartner': 'YCloud 合作伙伴页面：申请成为技术合作伙伴',
+  'open.t.ycloudRegister': '注册 YCloud 账号',
+  'open.t.ycloudWebhookDocs': 'YCloud 的 Webhook 文档',
+  'open.w.partnerSolutions': '在应用面板中打开 WhatsApp > Partner Solutions（Meta 未公布直达链接）',
+
+  'open.e.docs': '官方文档',
+  'open.e.seen': '实际使用可见',
+  'open.e.inferred': '最近的页面',
+  'open.h.target': '目标',
+  'open.h.evidence': '链接依据',
+  'open.h.url': '网址',
+  'open.h.title': '页面',
+
+  'open.needTarget': '要打开哪个页面？请给出目标，或用 --list 查看全部',
+  'open.seeList': '用 ycp open --list 查看全部目标',
+  'open.unknown': '“{target}”不是 ycp open 的目标',
+  'open.didYouMean': '您是不是想用 {target}？（ycp open --list 列出全部目标）',
+  'open.needsAppId': '尚未设置 Meta 应用 ID，因此打开的是应用列表；用 `ycp config set app-id <ID>`（或 --app-id）即可直达该页面',
+  'open.opening': '正在打开 {url}',
+  'open.failed': '无法打开浏览器（{reason}）；网址如下',
+};

@@ -1,0 +1,37 @@
+// `phone profile`、`phone display-name`（src/core/phone/profile.ts）的简体中文消息，键与 ./en.ts 完全一致。
+import type { phoneEn } from './en.js';
+
+export const phoneZhCN: Record<keyof typeof phoneEn, string> = {
+  'ph.f.about': '简介',
+  'ph.f.address': '地址',
+  'ph.f.description': '描述',
+  'ph.f.email': '邮箱',
+  'ph.f.websites': '网站',
+  'ph.f.vertical': '行业',
+  'ph.f.picture': '头像',
+  'ph.f.verifiedName': '已验证名称',
+  'ph.f.nameStatus': '名称状态',
+  'ph.f.newName': '申请中的名称',
+  'ph.f.newNameStatus': '申请名称的状态',
+
+  'ph.sep': '；',
+  'ph.nothingToSet': '没有要修改的内容：请至少给出 --about、--address、--description、--email、--website、--vertical 之一',
+  'ph.nothingToSetHint': '用 `ycp phone profile get <wabaId> <号码>` 查看当前资料',
+  'ph.invalidProfile': '资料会被拒绝：{problems}',
+  'ph.nothingSent': '未发送任何请求',
+  'ph.website': '网站“{url}”须以 http:// 或 https:// 开头',
+  'ph.email': '“{email}”不是邮箱地址',
+  'ph.updated': '已更新 {phone} 的资料',
+  'ph.badName': '显示名称“{name}”会被拒绝：{problems}',
+  'ph.nameSpaces': '首尾不能有空格',
+  'ph.nameRequested': '已为 {phone} 申请显示名称“{name}”：{status}',
+  'ph.nameNext': '显示名称需经 Meta 审核；可加 --wait 跟踪，或用 `ycp phone profile get {waba} {phone}` 查看',
+  'ph.nameWaiting': '正在等待 Meta 审核“{name}”',
+  'ph.nameWaitingSeen': '正在等待 Meta 审核“{name}” · 已过 {elapsed} · 最近状态 {status}',
+  'ph.nameDone': '“{name}”已是 {status}（检查 {polls} 次，用时 {elapsed}）',
+  'ph.nameStill': '“{name}”在 {elapsed} 后仍是 {status}',
+  'ph.nameWaitLonger': 'Meta 审核可能需要数天：稍后用 `ycp phone profile get {waba} {phone}` 查看',
+  'ph.nameRefused': '“{name}”被 Meta {status}',
+  'ph.nameRefusedReason': '“{name}”被 Meta {status}：{reason}',
+  'ph.nameRefusedHint': '请选择符合 WhatsApp 显示名称规范的名称后重新申请',
+};
