@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import type { Ctx } from './core/context.js';
-import { envHelp } from './core/settings.js';
-import { disableColor } from './ui/io.js';
+import { disableColor, useLang } from './ui/io.js';
 import { errorDocument, reportError } from './ui/render.js';
-import { colors, loadColors } from './ui/format.js';
+import { colors, labelled, loadColors } from './ui/format.js';
 import { cleanCommanderMessage } from './ui/redact.js';
+import { usageMessage } from './ui/usage.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
+import { loadLang, t, type Lang } from './i18n/index.js';
+import { flagValue, helpLang } from './help/request.js';
+import { helpConfiguration, localizeTree, rootHelp } from './help/localize.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { registerWaba } from './commands/waba/index.js';
@@ -20,26 +23,24 @@ import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
 import { settingOption } from './commands/args.js';
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0    success (a check or wait whose condition holds)
-  1    YCloud API error, network failure, config file not readable/writable, internal error
-  2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
-  3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
-  4    authentication: no API key, or YCloud answered 401
-  130  cancelled (Ctrl-C, SIGINT); cleanups have run
-  143  terminated (SIGTERM); cleanups have run`;
-
 /**
  * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
  * keep its values out of commander's own error messages.
+ *
+ * `lang` is the language of everything this tree shows a person: descriptions, help sections, commander's
+ * own messages. The caller decides it before parsing (`helpLang` in help/request.ts: --lang, YCP_LANG,
+ * LANG, the profile) and loads its catalogs (`loadLang`); the help generated at build time is this tree,
+ * rendered once per language, so it must depend on nothing else (not on ctx.env, the config or the terminal).
  */
-export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
+export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang = 'en'): Command {
   const program = new Command('ycp');
   program
     .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
+    // Set before any command is added: subcommands copy the help words, option, command and output.
+    .configureHelp(helpConfiguration(lang))
+    .helpOption('-h, --help', t(lang, 'cli.helpOption'))
+    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
     .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
     .option('--profile <name>', 'config profile to use (env: YCP_PROFILE)')
     .option('--json', 'print results as JSON on stdout')
     .option('--verbose', 'log HTTP requests to stderr (key redacted)')
@@ -48,14 +49,14 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
     .addOption(settingOption('baseUrl'))
     .addOption(settingOption('lang'))
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(t(lang, 'cli.seeHelp'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(colors(ctx.io).err.red(cleanCommanderMessage(s, argv))),
+      outputError: (s, write) => write(colors(ctx.io).err.red(`${labelled(lang, 'cli.error', cleanCommanderMessage(usageMessage(s, lang), argv))}\n`)),
     })
-    .addHelpText('after', `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
+    .addHelpText('after', rootHelp(lang));
 
   registerAuth(program, ctx);
   registerConfig(program, ctx);
@@ -68,12 +69,16 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = []): Command {
   registerSandbox(program, ctx);
   registerCompletion(program, ctx);
   registerOnboarding(program, ctx);
+  localizeTree(program, lang);
   return program;
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
-  await loadColors(ctx.io);
-  const program = buildProgram(ctx, argv);
+  // The language is decided first: a usage error, a bad flag or a broken config file is said in it too.
+  const lang = await helpLang(argv, ctx.env, () => storedLang(ctx, argv));
+  await Promise.all([loadColors(ctx.io), loadLang(lang)]);
+  useLang(ctx.io, lang);
+  const program = buildProgram(ctx, argv, lang);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -89,9 +94,19 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(err.message.replace(/^error: /, ''), argv)))) + '\n');
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(usageMessage(err.message, lang), argv)), lang)) + '\n');
       return 2;
     }
     return reportError(ctx.io, err, mode, ctx.signal);
+  }
+}
+
+/** The profile's own `lang`, read leniently: help must work with a broken config file (doctor says why). */
+async function storedLang(ctx: Ctx, argv: readonly string[]): Promise<unknown> {
+  try {
+    const cfg = await ctx.withFlags({ profile: flagValue(argv, '--profile') }).config();
+    return cfg.store.profile(cfg.profile).lang;
+  } catch {
+    return undefined;
   }
 }
