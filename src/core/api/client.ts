@@ -1,9 +1,10 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
-import { YcpError } from '../errors.js';
+import { YcpError, type Text } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
-import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
+import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong, type Resource } from './errors.js';
 import { readCapped } from './body.js';
 import { collect, paginate } from './paginate.js';
 import { loadHttp } from './undici.js';
@@ -39,8 +40,10 @@ export type Query = Record<string, string | number | boolean | undefined>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
-  /** What the call is about, for error messages ("get WABA 123"). */
-  what?: string;
+  /** What the call is about, for error messages ("get WABA 123"); a catalog message where ycp makes it. */
+  what?: Text;
+  /** What is asked for, so that a NOT_FOUND names the command that lists such things. */
+  resource?: Resource;
   /**
    * At most this many tries (GETs default to MAX_TRIES, others to 1; never more than that). A probe
    * such as `doctor` passes 1: it diagnoses, so an answer now matters more than an answer at all.
@@ -89,7 +92,7 @@ function buildApi(o: ApiOptions) {
     const url = new URL(o.baseUrl + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const display = url.pathname.replace(new URL(o.baseUrl).pathname, '') + url.search;
-    const what = opts.what ?? `${method} ${display}`;
+    const what = opts.what ?? msg('http.whatRequest', { method, path: display });
     // Register and send are never retried (CLI.md §7): 10 tries / 72 h, and a resend is a new message.
     const maxTries = Math.max(1, Math.min(opts.maxTries ?? MAX_TRIES, method === 'GET' ? MAX_TRIES : 1));
     const timeoutMs = opts.timeoutMs ?? perTryMs;
@@ -105,6 +108,7 @@ function buildApi(o: ApiOptions) {
       headers['content-type'] = 'application/json';
     }
     const fail = { baseUrl: o.baseUrl, what, method };
+    const answer = { what, baseUrl: o.baseUrl, resource: opts.resource };
     for (let attempt = 1; ; attempt++) {
       if (d.remaining() <= 0) throw outOfTime(d, fail, attempt - 1);
       const started = o.clock.now();
@@ -116,10 +120,10 @@ function buildApi(o: ApiOptions) {
         const res = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: o.dispatcher, signal: step.signal });
         status = res.statusCode;
         resHeaders = res.headers;
-        text = await readCapped(res.body, header(res.headers, 'content-length'), `could not ${what}`, header(res.headers, 'ycloud-request-id'));
+        text = await readCapped(res.body, header(res.headers, 'content-length'), what, header(res.headers, 'ycloud-request-id'));
       } catch (err) {
         const why = step.why();
-        if (o.signal.aborted || why === 'cancelled') throw new YcpError('cancelled', 'cancelled', { cause: err });
+        if (o.signal.aborted || why === 'cancelled') throw new YcpError('cancelled', msg('cli.cancelled'), { cause: err });
         if (err instanceof YcpError) throw err;
         const timedOut = why !== undefined || isTimeoutError(err);
         o.log?.(`${method} ${display} failed after ${o.clock.now() - started}ms: ${(err as Error).message}`);
@@ -149,9 +153,9 @@ function buildApi(o: ApiOptions) {
           continue;
         }
         // Sleeping would outlast the deadline: fail now, saying what the server asked for.
-        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, `could not ${what}`), retryAfter!, d);
+        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, answer), retryAfter!, d);
       }
-      throw apiErrorFrom(status, text, requestId, `could not ${what}`);
+      throw apiErrorFrom(status, text, requestId, answer);
     }
   }
 
@@ -160,7 +164,7 @@ function buildApi(o: ApiOptions) {
   }
 
   /** Every page of a list is one operation: they share its deadline. */
-  const listPages = <T>(path: string, query: Query, what: string) => {
+  const listPages = <T>(path: string, query: Query, what: Text) => {
     const d = deadline();
     return paginate<T>((page, limit) => req<Page<T>>('GET', path, { query: { ...query, page, limit }, what, deadline: d }));
   };
@@ -172,37 +176,38 @@ function buildApi(o: ApiOptions) {
     call,
     request: req,
 
-    balance: () => req<Balance>('GET', '/balance', { what: 'read the account balance' }),
+    balance: () => req<Balance>('GET', '/balance', { what: msg('http.whatBalance') }),
 
     listWabas: (filter: { accountReviewStatus?: string } = {}) =>
-      collect(listPages<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs')),
+      collect(listPages<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, msg('http.whatListWabas'))),
     getWaba: (wabaId: string) =>
-      req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: `get WABA ${wabaId}` }),
+      req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: msg('http.whatGetWaba', { id: wabaId }), resource: { kind: 'waba' } }),
 
     listPhoneNumbers: (filter: { wabaId?: string } = {}) =>
       collect(
         listPages<PhoneNumber>(
           '/whatsapp/phoneNumbers',
           { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
-          'list phone numbers',
+          msg('http.whatListPhones'),
         ),
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
       req<PhoneNumber>('GET', `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`, {
-        what: `get ${e164}`,
+        what: msg('http.whatGetPhone', { e164 }),
+        resource: { kind: 'phone', wabaId },
       }),
     /** Register takes the phone-number ID, has no body, and is never retried (CONTRACT §8). */
     registerPhoneNumber: (wabaId: string, phoneNumberId: string) =>
       req<PhoneNumber>(
         'POST',
-        `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkDigits('phone-number ID', phoneNumberId))}/register`,
-        { what: `register phone number ${phoneNumberId}` },
+        `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkDigits(msg('input.phoneIdName'), phoneNumberId))}/register`,
+        { what: msg('http.whatRegister', { id: phoneNumberId }), resource: { kind: 'phone', wabaId } },
       ),
 
     sendMessage: (body: MessageSendRequest, { direct = false } = {}) =>
-      req<Message>('POST', direct ? '/whatsapp/messages/sendDirectly' : '/whatsapp/messages', { body, what: `send a message to ${body.to}` }),
-    getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: `get message ${id}` }),
+      req<Message>('POST', direct ? '/whatsapp/messages/sendDirectly' : '/whatsapp/messages', { body, what: msg('http.whatSend', { to: body.to }) }),
+    getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: msg('http.whatGetMessage', { id }), resource: { kind: 'message' } }),
 
     listTemplates: (filter: { wabaId?: string; status?: string; name?: string; language?: string } = {}) =>
       collect(
@@ -214,20 +219,21 @@ function buildApi(o: ApiOptions) {
             'filter.name': filter.name,
             'filter.language': filter.language,
           },
-          'list templates',
+          msg('http.whatListTemplates'),
         ),
       ),
 
-    listWebhookEndpoints: () => collect(listPages<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints')),
+    listWebhookEndpoints: () => collect(listPages<WebhookEndpoint>('/webhookEndpoints', {}, msg('http.whatListEndpoints'))),
     createWebhookEndpoint: (body: WebhookEndpointCreate) =>
-      req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: 'create a webhook endpoint' }),
-    getWebhookEndpoint: (id: string) => req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: `get webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: msg('http.whatCreateEndpoint') }),
+    getWebhookEndpoint: (id: string) =>
+      req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: msg('http.whatGetEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     updateWebhookEndpoint: (id: string, body: WebhookEndpointUpdate) =>
-      req<WebhookEndpoint>('PATCH', `/webhookEndpoints/${seg(id)}`, { body, what: `update webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('PATCH', `/webhookEndpoints/${seg(id)}`, { body, what: msg('http.whatUpdateEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     deleteWebhookEndpoint: (id: string) =>
-      req<WebhookEndpoint>('DELETE', `/webhookEndpoints/${seg(id)}`, { what: `delete webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('DELETE', `/webhookEndpoints/${seg(id)}`, { what: msg('http.whatDeleteEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     rotateWebhookSecret: (id: string) =>
-      req<WebhookEndpoint>('POST', `/webhookEndpoints/${seg(id)}/rotateSecret`, { what: `rotate the secret of webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('POST', `/webhookEndpoints/${seg(id)}/rotateSecret`, { what: msg('http.whatRotateSecret', { id }), resource: { kind: 'webhookEndpoint' } }),
   };
 }
 
@@ -237,11 +243,9 @@ function buildApi(o: ApiOptions) {
  */
 function checkBaseUrl(baseUrl: string): void {
   try {
-    checkHttpUrl('the API base URL', baseUrl);
+    checkHttpUrl(msg('input.baseUrlName'), baseUrl);
   } catch (err) {
-    throw new YcpError('usage', (err as Error).message, {
-      hint: 'check --base-url, YCLOUD_BASE_URL and `ycp config get baseUrl` (the default is https://api.ycloud.com/v2)',
-    });
+    throw new YcpError('usage', (err as YcpError).words, { hint: msg('http.badBaseUrlHint') });
   }
 }
 
@@ -250,16 +254,11 @@ function header(h: Record<string, string | string[] | undefined>, name: string):
   return Array.isArray(v) ? v[0] : v;
 }
 
-function parseBody<T>(text: string, what: string, requestId: string | undefined): T {
+function parseBody<T>(text: string, what: Text, requestId: string | undefined): T {
   if (text.trim() === '') return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new YcpError('api', `could not ${what}: YCloud answered with a body that is not valid JSON`, {
-      code: 'MALFORMED_RESPONSE',
-      requestId,
-      hint: 'try again; if it persists, quote the request id to YCloud support',
-      cause: err,
-    });
+    throw new YcpError('api', msg('http.notJson', { what }), { code: 'MALFORMED_RESPONSE', requestId, hint: msg('http.notJsonHint'), cause: err });
   }
 }

@@ -4,6 +4,7 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import type { ResolvedSettings, SettingName } from '../settings.js';
 import { createYcloudApi, type YcloudApi } from './client.js';
 import { timeoutSettingMs } from '../deadline.js';
@@ -51,7 +52,7 @@ export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<Ycloud
   const { baseUrl, apiKey, deadlineMs } = await resolveTarget(ctx, o);
   if (!apiKey) {
     const profile = ctx.config ? (await ctx.config()).profile : 'default';
-    throw new YcpError('auth', 'no API key is set', { hint: `run \`ycp login\` (profile "${profile}") or set YCLOUD_API_KEY` });
+    throw new YcpError('auth', msg('http.noKey'), { hint: msg('http.noKeyHint', { profile }) });
   }
   const cleanup = o.purpose === 'cleanup';
   const cleanupMs = o.timeoutMs ?? CLEANUP_TIMEOUT_MS;
@@ -77,7 +78,7 @@ async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl
     const cfg = ctx.config ? await ctx.config().catch(() => undefined) : undefined;
     return { baseUrl: o.baseUrl, apiKey: o.apiKey, deadlineMs: cfg && timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from) };
   }
-  if (!ctx.config) throw new YcpError('internal', 'an API client without config needs both baseUrl and apiKey');
+  if (!ctx.config) throw new YcpError('internal', msg('http.clientNeedsTarget'));
   const cfg = await ctx.config();
   return {
     baseUrl: o.baseUrl ?? cfg.get('baseUrl')!,
