@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
 import { settingOption } from '../args.js';
-import { act } from '../shared.js';
+import { act, examples } from '../shared.js';
 
 /** init, status and doctor: the onboarding checklist and the environment check (CLI.md §2). */
 export function registerOnboarding(program: Command, ctx: Ctx): void {
@@ -15,14 +15,17 @@ export function registerOnboarding(program: Command, ctx: Ctx): void {
     .option('--webhook-url <url>', 'production webhook URL, https (step 7)')
     .option('--page-dir <dir>', 'folder for the Embedded Signup page that steps 5-6 write and serve (default: embedded-signup)')
     .option('--api-key-stdin', 'read the YCloud API key from stdin (step 2; or set YCLOUD_API_KEY)')
+    .addHelpText('after', examples(['ycp init', 'ycp init --step 5', 'ycp init --lang zh-CN']))
     .action(act(ctx, async (c, o) => (await import('./init.js')).init(c, o)));
   program
     .command('status')
     .description('Onboarding progress re-checked against YCloud: each step with its evidence, and the next command')
     .option('--exit-status', 'exit 3 unless all nine steps are done (for CI)')
+    .addHelpText('after', examples(['ycp status', 'ycp status --exit-status', 'ycp status --json']))
     .action(act(ctx, async (c, o) => (await import('./status.js')).status(c, o)));
   program
     .command('doctor')
     .description('Environment checks: Node, config file and mode, settings and sources, API, clock skew, tunnels, proxy')
+    .addHelpText('after', examples(['ycp doctor', 'ycp doctor --json']))
     .action(act(ctx, async (c, o) => (await import('./doctor.js')).doctor(c, o)));
 }
