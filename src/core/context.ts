@@ -212,7 +212,7 @@ function cleanupScope(io: Io): { defer(fn: () => unknown): void; run(): Promise<
           await withTimeout(Promise.resolve().then(fn), 10_000);
         } catch (err) {
           // An error the run already reported (reportError marks it) is not repeated as a warning.
-          if (!(err instanceof YcpError && err.reported)) io.stderr.write(`${t(io.lang, 'cli.warning')} ${t(io.lang, 'cli.cleanupFailed', { reason: errorText(err, io.lang) })}\n`);
+          if (!(err instanceof YcpError && err.reported)) io.stderr.write(`${t(io.lang, 'cli.cleanupFailed', { reason: errorText(err, io.lang) })}\n`);
         }
       }
     },
@@ -229,7 +229,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     p,
     new Promise<T>((_, reject) => {
-      t = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms);
+      t = setTimeout(() => reject(new YcpError('internal', msg('cli.cleanupTimeout', { seconds: ms / 1000 }))), ms);
       t.unref();
     }),
   ]).finally(() => clearTimeout(t));
