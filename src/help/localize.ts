@@ -10,7 +10,7 @@ import { InvalidArgumentError, type Argument, type Command, type Help, type Opti
 import { FLAG_SETTINGS, SETTING_NAMES, SETTINGS, type Setting, type SettingName } from '../core/settings.js';
 import { help, t, tm, type Lang, type MsgKey } from '../i18n/index.js';
 import { ArgProblem, settingNote } from '../commands/args.js';
-import { displayWidth } from '../ui/format.js';
+import { displayWidth, padEnd } from '../ui/format.js';
 import { examples } from '../commands/shared.js';
 
 const TITLES: Record<string, MsgKey> = {
@@ -135,8 +135,8 @@ export function environmentHelp(lang: Lang): string {
     return [env, s.default ? t(lang, 'cli.envDefault', { description, value: s.default }) : description];
   });
   rows.push(['YCP_PROFILE', t(lang, 'cli.envProfile')], ['YCP_CONFIG_DIR', t(lang, 'cli.envConfigDir')], ['NO_COLOR / FORCE_COLOR', t(lang, 'cli.envColor')]);
-  const w = Math.max(...rows.map((r) => r[0]!.length));
-  return rows.map(([a, b]) => `  ${a!.padEnd(w)}  ${b}`).join('\n');
+  const w = Math.max(...rows.map((r) => displayWidth(r[0]!)));
+  return rows.map(([a, b]) => `  ${padEnd(a!, w)}  ${b}`).join('\n');
 }
 
 const EXIT_CODES: [number, MsgKey][] = [
