@@ -1,13 +1,15 @@
 // `npm run bench`: every speed and memory target, measured side by side in one run and printed as
 // ratios. Targets live here, never in unit tests: these machines are shared and noisy.
 import { existsSync } from 'node:fs';
-import { benchStartup } from './startup.mjs';
+import { benchNode, benchStartup } from './startup.mjs';
 
 const rows = [];
 const report = (group, r) => rows.push({ group, ...r });
 
-console.error('start-up (medians of interleaved runs; NODE_EXTRA_CA_CERTS unset in the children)…');
-for (const r of await benchStartup()) report('start-up', { name: r.name, value: `${r.medianMs} ms`, ratio: `${r.ratio}×`, target: r.target ? `≤ ${r.target}×` : '', ok: r.ok });
+// NODE_BIN=/path/to/node runs the start-up children on another Node (e.g. 24 beside the machine's 20).
+const { node, version } = benchNode();
+console.error(`start-up on node ${version} (medians of interleaved runs after one warm-up; NODE_EXTRA_CA_CERTS unset in the children)…`);
+for (const r of await benchStartup({ node })) report(`start-up (node ${version})`, { name: r.name, value: `${r.medianMs} ms`, ratio: `${r.ratio}×`, target: r.target ? `≤ ${r.target}×` : '', ok: r.ok });
 
 for (const [file, fn] of [['./sandbox.mjs', 'benchSandbox'], ['./listen.mjs', 'benchListen']]) {
   if (!existsSync(new URL(file, import.meta.url))) continue;
@@ -33,4 +35,4 @@ const line = (cells) => cells.map((c, i) => String(c ?? '').padEnd(widths[i])).j
 console.log(line(cols.map((c) => c.toUpperCase())));
 for (const r of rows) console.log(line(cols.map((c) => (c === 'ok' ? (r.ok === undefined ? '' : r.ok ? 'yes' : 'NO') : r[c]))));
 const missed = rows.filter((r) => r.ok === false);
-if (missed.length) console.log(`\n${missed.length} target(s) missed on this run (machine: ${(await import('node:os')).cpus().length} cores, node ${process.version})`);
+if (missed.length) console.log(`\n${missed.length} target(s) missed on this run (machine: ${(await import('node:os')).cpus().length} cores, start-up on node ${version}, the rest on ${process.version})`);

@@ -1,10 +1,15 @@
 // Entry point: the only file that touches process.exit, exitCode and signal handlers.
-// (The shipped `bin` is dist/ycp.js, a launcher that scripts/build.mjs writes: it answers --version
-// and checks the Node version before this bundle loads.)
-import { abortedBy, signalExitCode } from '../src/core/errors.js'; // tiny, no imports of its own
+// (The shipped `bin` is dist/ycp.js, bundled from bin/launcher.ts: it checks the Node version and answers
+// --version and plain help requests before this bundle, dist/main.js, loads. Everything that reaches here
+// runs a command, so the program and the system ctx are imported statically.)
+import { abortedBy, signalExitCode } from '../src/core/errors.js';
+import { run } from '../src/cli.js';
+import { createSystemCtx } from '../src/system-ctx.js';
 
-const argv = process.argv.slice(2);
-{
+// No top-level await: scripts/build.mjs turns the bundle into CommonJS (see there).
+void main(process.argv.slice(2));
+
+async function main(argv: string[]): Promise<void> {
   const abort = new AbortController();
   let firstSignalAt = 0;
   const onSignal = (sig: NodeJS.Signals) => {
@@ -21,7 +26,6 @@ const argv = process.argv.slice(2);
   };
   process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
 
-  const [{ run }, { createSystemCtx }] = await Promise.all([import('../src/cli.js'), import('../src/system-ctx.js')]);
   const { ctx, cleanup } = createSystemCtx(process, abort.signal);
   const code = await run(argv, ctx).finally(cleanup);
   // Cleanups have run. Leave once the output is flushed instead of waiting for idle keep-alive sockets

@@ -8,8 +8,6 @@ import { usageMessage } from './ui/usage.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
 import { loadLang, t, type Lang } from './i18n/index.js';
-import { flagValue, helpLang } from './help/request.js';
-import { helpConfiguration, localizeTree, rootHelp } from './help/localize.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { registerWaba } from './commands/waba/index.js';
@@ -22,6 +20,14 @@ import { registerSignup } from './commands/signup/index.js';
 import { registerWebhook } from './commands/webhook/index.js';
 import { registerOnboarding } from './commands/onboarding/index.js';
 import { settingOption } from './commands/args.js';
+import { flagValue, helpLang } from './help/request.js';
+import { helpConfiguration, localizeTree, rootHelp } from './help/localize.js';
+
+/**
+ * Help is laid out for 80 columns whatever the terminal: the launcher prints text generated at build time
+ * (src/help/generate.ts), which must be byte for byte what commander renders here.
+ */
+export const HELP_WIDTH = 80;
 
 /**
  * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
@@ -29,8 +35,9 @@ import { settingOption } from './commands/args.js';
  *
  * `lang` is the language of everything this tree shows a person: descriptions, help sections, commander's
  * own messages. The caller decides it before parsing (`helpLang` in help/request.ts: --lang, YCP_LANG,
- * LANG, the profile) and loads its catalogs (`loadLang`); the help generated at build time is this tree,
- * rendered once per language, so it must depend on nothing else (not on ctx.env, the config or the terminal).
+ * LANG, the profile) and loads its catalogs (`loadLang`); the build calls this once per language to generate
+ * the help the launcher prints, so the tree must depend on nothing else (not on ctx.env, the config or the
+ * terminal). English is in the command files; help/localize.ts puts the tree into `lang`.
  */
 export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang = 'en'): Command {
   const program = new Command('ycp');
@@ -55,22 +62,53 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang 
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
       outputError: (s, write) => write(colors(ctx.io).err.red(`${labelled(lang, 'cli.error', cleanCommanderMessage(usageMessage(s, lang), argv))}\n`)),
+      getOutHelpWidth: () => HELP_WIDTH,
+      getErrHelpWidth: () => HELP_WIDTH,
     })
+    // Environment, Exit codes and Examples: built when help is shown, not on every run.
     .addHelpText('after', rootHelp(lang));
 
-  registerAuth(program, ctx);
-  registerConfig(program, ctx);
-  registerWaba(program, ctx);
-  registerPhone(program, ctx);
-  registerMessage(program, ctx);
-  registerTemplate(program, ctx);
-  registerSignup(program, ctx);
-  registerWebhook(program, ctx);
-  registerSandbox(program, ctx);
-  registerCompletion(program, ctx);
-  registerOnboarding(program, ctx);
+  const only = groupOf(program, argv);
+  for (const g of only ? [only] : COMMAND_GROUPS) g.register(program, ctx);
   localizeTree(program, lang);
   return program;
+}
+
+/**
+ * Every top-level command, by the function that registers it, with its names and aliases, in help order.
+ * A run whose command names a group registers that group alone: building the whole tree costs a one-shot
+ * command ~5 ms (issue 14), and commander parses, suggests and helps within the group the same way.
+ * test/commands/cli.test.ts keeps the names equal to what each function registers.
+ */
+export const COMMAND_GROUPS: readonly { names: readonly string[]; register: (program: Command, ctx: Ctx) => void; wholeTree?: true }[] = [
+  { names: ['login', 'logout', 'auth'], register: registerAuth },
+  { names: ['config'], register: registerConfig },
+  { names: ['waba', 'wabas'], register: registerWaba },
+  { names: ['phone', 'phones'], register: registerPhone },
+  { names: ['message', 'messages'], register: registerMessage },
+  { names: ['template', 'templates'], register: registerTemplate },
+  { names: ['signup'], register: registerSignup },
+  { names: ['webhook', 'webhooks'], register: registerWebhook },
+  { names: ['sandbox', 'demo'], register: registerSandbox },
+  // It prints a script for the whole tree.
+  { names: ['completion'], register: registerCompletion, wholeTree: true },
+  { names: ['init', 'status', 'doctor'], register: registerOnboarding },
+];
+
+/**
+ * The group argv runs, when its first operand (after the root's own options) names one. Anything
+ * commander must judge first (an unknown option, `--`, `help`, a typo) gets the whole tree, so its
+ * messages and suggestions are the usual ones.
+ */
+function groupOf(program: Command, argv: readonly string[]): (typeof COMMAND_GROUPS)[number] | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (!a.startsWith('-')) return COMMAND_GROUPS.find((g) => !g.wholeTree && g.names.includes(a));
+    const opt = program.options.find((o) => o.long === a.split('=')[0] || o.short === a);
+    if (!opt || opt.optional) return undefined;
+    if (opt.required && !a.includes('=')) i++;
+  }
+  return undefined;
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {

@@ -4,6 +4,8 @@ import type { Dispatcher } from 'undici';
 import { assembleCtx, type CtxWithCleanup } from './core/context.js';
 import { systemClock } from './core/clock.js';
 import { loadHttp } from './core/api/undici.js';
+import { proxyFor, proxySettings } from './core/api/proxy.js';
+import { CONNECT_TIMEOUT_MS, type Transport } from './core/api/transport.js';
 import { openConfStore } from './core/store.js';
 import { createExecaSpawner } from './core/process/spawn.js';
 import { createIo } from './ui/io.js';
@@ -27,6 +29,9 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
     env,
   );
   let dispatcher: Promise<Dispatcher> | undefined;
+  const viaUndici = () => (dispatcher ??= loadHttp().then(({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent({ ...proxySettings(env), connect: { timeout: CONNECT_TIMEOUT_MS } })));
+  let direct: Promise<Transport> | undefined;
+  let proxied: Promise<Transport> | undefined;
   return assembleCtx({
     io,
     env,
@@ -35,16 +40,13 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
     spawn: createExecaSpawner(), // execa, loaded on first child
     signal, // aborted by bin on SIGINT/SIGTERM
     openStore: openConfStore, // conf, loaded on first config read
-    // undici, loaded on first request; honours HTTP(S)_PROXY / NO_PROXY like curl does.
-    dispatcher: () =>
-      (dispatcher ??= loadHttp().then(
-        ({ EnvHttpProxyAgent }) =>
-          new EnvHttpProxyAgent({
-            httpProxy: env.HTTP_PROXY ?? env.http_proxy,
-            httpsProxy: env.HTTPS_PROXY ?? env.https_proxy,
-            noProxy: env.NO_PROXY ?? env.no_proxy,
-            connect: { timeout: 10_000 },
-          }),
-      )),
+    // undici, loaded on first use; honours HTTP(S)_PROXY / NO_PROXY like curl does.
+    dispatcher: viaUndici,
+    // API requests: node:http when the connection is direct (a one-shot command never loads undici),
+    // the proxy-aware dispatcher when a proxy applies to the target (core/api/proxy.ts, the same rules).
+    transport: (url) =>
+      proxyFor(url, env)
+        ? (proxied ??= Promise.all([import('./core/api/transport-undici.js'), viaUndici()]).then(([{ undiciTransport }, d]) => undiciTransport(d)))
+        : (direct ??= import('./core/api/transport-node.js').then(({ nodeTransport }) => nodeTransport())),
   });
 }

@@ -1,6 +1,7 @@
+import { Command } from 'commander';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from './helpers/test-ctx.js';
-import { buildProgram } from '../src/cli.js';
+import { COMMAND_GROUPS, buildProgram } from '../src/cli.js';
 import { commandTree } from '../src/commands/completion/print.js';
 
 let t: TestCtx;
@@ -98,3 +99,40 @@ describe('the command line', () => {
     expect(lines).toMatchSnapshot();
   });
 });
+
+describe('building only the group a run uses', () => {
+  test('each group registers exactly the names the table gives it, and the table is the whole tree', () => {
+    t = createTestCtx();
+    for (const g of COMMAND_GROUPS) {
+      const p = new Command('ycp');
+      g.register(p, t.ctx);
+      expect(p.commands.flatMap((c) => [c.name(), ...c.aliases()])).toEqual(g.names);
+    }
+    const all = buildProgram(t.ctx).commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    expect(all).toEqual(COMMAND_GROUPS.flatMap((g) => g.names));
+  });
+
+  test('a command of a group builds that group alone, past the root options wherever they stand', () => {
+    t = createTestCtx();
+    const built = (argv: string[]) => buildProgram(t.ctx, argv).commands.map((c) => c.name());
+    expect(built(['waba', 'get', '104996844321234'])).toEqual(['waba']);
+    expect(built(['--profile', 'work', '--lang=zh-CN', '-y', 'phones', 'list', '--json'])).toEqual(['phone']);
+    expect(built(['--base-url', 'http://127.0.0.1:1/v2', 'status'])).toEqual(['init', 'status', 'doctor']);
+  });
+
+  test('anything commander must judge first sees the whole tree (and so its usual messages)', () => {
+    t = createTestCtx();
+    const whole = buildProgram(t.ctx).commands.length;
+    for (const argv of [[], ['help', 'waba'], ['wabba', 'get'], ['--bogus', 'waba'], ['-yv', 'waba'], ['--', 'waba'], ['completion', 'bash'], ['--profile']]) {
+      expect(buildProgram(t.ctx, argv).commands.length, argv.join(' ')).toBe(whole);
+    }
+  });
+
+  test('a typo inside a group is still suggested from that group, exit 2', async () => {
+    t = createTestCtx();
+    expect(await t.run(['wabas', 'gte', '1'])).toBe(2);
+    expect(t.stderr()).toContain("unknown command 'gte'");
+    expect(t.stderr()).toContain('(Did you mean get?)');
+  });
+});
+

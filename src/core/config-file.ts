@@ -4,12 +4,15 @@
 // (mode 0600) and renames it over the old one, then releases the lock. A lock left by a process that
 // died is recovered. The file is never read or written through a symbolic link.
 import { constants, lstatSync, openSync, readFileSync, closeSync } from 'node:fs';
-import { chmod, link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { YcpError } from './errors.js';
 import { msg, type Msg, type MsgKey } from '../i18n/index.js';
+
+// Loaded by the first write: reading the config is synchronous, and node:fs/promises (with the streams and
+// readline it brings) would cost every command ~1.5 ms at start (issue 14).
+let fsp: typeof import('node:fs/promises');
 
 /** A lock older than this is stale whoever holds it: a write holds it for milliseconds. */
 export const LOCK_STALE_MS = 10_000;
@@ -65,8 +68,9 @@ export function parseConfigText(text: string, path: string): ConfigData {
 
 /** Under the lock: re-reads the file, applies `change` to what is there now, writes it atomically. */
 export async function updateConfigFile(path: string, change: (current: ConfigData) => ConfigData): Promise<ConfigData> {
+  fsp ??= await import('node:fs/promises');
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true, mode: 0o700 }).catch((err) => {
+  await fsp.mkdir(dir, { recursive: true, mode: 0o700 }).catch((err) => {
     throw ioError('write', path, err, dir);
   });
   const release = await acquireLock(path);
@@ -98,7 +102,7 @@ async function writeWithConf(path: string, next: ConfigData): Promise<void> {
       accessPropertiesByDotNotation: false,
     });
     c.store = next;
-    await chmod(path, 0o600); // whatever the umask was when the temp file was made
+    await fsp.chmod(path, 0o600); // whatever the umask was when the temp file was made
   } catch (err) {
     throw ioError('write', path, err, dirname(path));
   }
@@ -116,12 +120,12 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
     try {
-      const fh = await open(lock, 'wx', 0o600);
+      const fh = await fsp.open(lock, 'wx', 0o600);
       await fh.writeFile(JSON.stringify(me)).finally(() => fh.close());
       // Released only if still ours: a lock broken as stale (this process was stopped for 10 s) now
       // belongs to someone else.
       return async () => {
-        if ((await readLock(lock))?.nonce === me.nonce) await unlink(lock).catch(() => undefined);
+        if ((await readLock(lock))?.nonce === me.nonce) await fsp.unlink(lock).catch(() => undefined);
       };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError('write', path, err, dirname(path));
@@ -141,7 +145,7 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
 
 async function readLock(lock: string): Promise<LockOwner | undefined> {
   try {
-    const o = JSON.parse(await readFile(lock, 'utf8')) as LockOwner;
+    const o = JSON.parse(await fsp.readFile(lock, 'utf8')) as LockOwner;
     return typeof o?.pid === 'number' && typeof o.nonce === 'string' ? o : undefined;
   } catch {
     return undefined; // gone, or being written this instant (judged by its age below)
@@ -150,7 +154,7 @@ async function readLock(lock: string): Promise<LockOwner | undefined> {
 
 async function isStale(lock: string, held: LockOwner | undefined): Promise<boolean> {
   if (held && held.host === hostname() && !alive(held.pid)) return true;
-  const st = await stat(lock).catch(() => undefined);
+  const st = await fsp.stat(lock).catch(() => undefined);
   return st !== undefined && Date.now() - st.mtimeMs > LOCK_STALE_MS;
 }
 
@@ -171,13 +175,13 @@ function alive(pid: number): boolean {
 async function breakLock(lock: string, judged: LockOwner | undefined): Promise<void> {
   const aside = `${lock}.${process.pid}.${nonce()}.stale`;
   try {
-    await rename(lock, aside);
+    await fsp.rename(lock, aside);
   } catch {
     return; // someone else broke it (or it was released): try again
   }
   const moved = await readLock(aside);
-  if (moved && moved.nonce !== judged?.nonce) await link(aside, lock).catch(() => undefined);
-  await unlink(aside).catch(() => undefined);
+  if (moved && moved.nonce !== judged?.nonce) await fsp.link(aside, lock).catch(() => undefined);
+  await fsp.unlink(aside).catch(() => undefined);
 }
 
 function symlinkError(path: string): YcpError {

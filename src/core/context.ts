@@ -6,6 +6,7 @@ import { msg, t, type Lang } from '../i18n/index.js';
 import { checkProfileName, type Store } from './store.js';
 import type { YcloudApi } from './api/client.js';
 import type { Spawner } from './process/spawn.js';
+import type { Transport } from './api/transport.js';
 
 export interface Io {
   stdin: NodeJS.ReadableStream;
@@ -101,8 +102,10 @@ export interface Ctx {
   child(o?: { flags?: GlobalFlags }): CtxWithCleanup;
   /** Writes a --verbose line to stderr (redacted like every other write, see ui/redact.ts). */
   debug(line: string): void;
-  /** The undici dispatcher every HTTP call goes through (a MockAgent in tests). */
+  /** The undici dispatcher of local traffic (forwarding, trigger, replay) and of proxied API calls (a MockAgent in tests). */
   dispatcher(): Promise<Dispatcher>;
+  /** What carries API requests to `url`: node:http for a direct connection, the dispatcher when a proxy applies or in tests. */
+  transport(url: string): Promise<Transport>;
 }
 
 export interface CtxParts {
@@ -114,6 +117,8 @@ export interface CtxParts {
   signal: AbortSignal;
   openStore(env: Readonly<Record<string, string | undefined>>): Promise<Store>;
   dispatcher(): Promise<Dispatcher>;
+  /** Defaults to the dispatcher (the test twin's MockAgent); system-ctx.ts picks node:http or undici per target. */
+  transport?(url: string): Promise<Transport>;
 }
 
 export interface CtxWithCleanup {
@@ -131,6 +136,10 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
   let storeP: Promise<Store> | undefined;
   const openStore = () => (storeP ??= parts.openStore(parts.env));
   const root = cleanupScope(parts.io);
+  let viaDispatcher: Promise<Transport> | undefined;
+  const transport =
+    parts.transport ??
+    (() => (viaDispatcher ??= Promise.all([import('./api/transport-undici.js'), parts.dispatcher()]).then(([{ undiciTransport }, d]) => undiciTransport(d))));
 
   const make = (flags: GlobalFlags, io: Io, defer: (fn: () => unknown) => void): Ctx => {
     let configP: Promise<ResolvedConfig> | undefined;
@@ -144,6 +153,7 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
       signal: parts.signal,
       flags,
       dispatcher: parts.dispatcher,
+      transport,
       defer,
       debug(line) {
         if (flags.verbose) io.stderr.write(`[verbose] ${line}\n`);

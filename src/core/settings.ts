@@ -4,6 +4,7 @@
 // Loaded by `--help`: no catalogs here, problems are catalog keys (`v.*`) that callers put into words.
 import type { Lang, MsgKey } from '../i18n/index.js';
 import { durationMs } from './duration.js';
+import { DEFAULT_ES_VERSION, ES_DEPRECATION_DATE, isEsVersion } from './signup/es-version.js';
 
 export interface Setting {
   /** The flag that sets it; commander's attribute name for it is the setting's name (`--app-id` → appId). */
@@ -49,6 +50,17 @@ export const SETTINGS = {
     default: 'v25.0',
     description: 'Graph API version for the Facebook SDK',
     check: (v) => (/^v\d{1,3}\.\d{1,2}$/.test(v) ? undefined : 'v.graphVersion'),
+  },
+  // The page's Embedded Signup version (docs/signup.md "Versions"): `signup scaffold` writes it into the
+  // page, and `doctor` warns while it names a deprecated one.
+  esVersion: {
+    flag: '--es-version',
+    arg: 'version',
+    env: 'YCP_ES_VERSION',
+    default: DEFAULT_ES_VERSION,
+    description: `Embedded Signup version of the page: v4, or v3 / v2 (deprecated ${ES_DEPRECATION_DATE})`,
+    check: (v) => (isEsVersion(v.toLowerCase()) ? undefined : 'v.esVersion'),
+    normalize: (v) => v.toLowerCase(),
   },
   lang: {
     flag: '--lang',

@@ -91,7 +91,7 @@ export function localizeTree(program: Command, lang: Lang): void {
     if (d) cmd.description(d);
     for (const o of cmd.options) {
       speakProblems(o, lang);
-      const own = say(`${here} ${o.long ?? o.short}`);
+      const own = say(`${here} ${o.long ?? o.short}`)?.replace('{list}', () => o.description.slice(o.description.lastIndexOf(': ') + 2));
       const name = settingOf(o);
       const text = own ?? (name && catalog?.settings[name]);
       if (text) o.description = name ? `${text}${settingNote(name, lang)}` : text;
@@ -145,7 +145,10 @@ const EXIT_CODES: [number, MsgKey][] = [
 
 /** What the root's help says after its commands: Environment, Exit codes, then the Examples every help ends with. */
 export function rootHelp(lang: Lang): (context: { command: Command }) => string {
-  const codes = EXIT_CODES.map(([code, key]) => `  ${String(code).padEnd(4)} ${t(lang, key)}`).join('\n');
   const tail = examples(['ycp demo', 'ycp login', 'ycp waba list', 'ycp phone wait 1234567890123456 +15550001111']);
-  return (context) => `\n${t(lang, 'cli.environment')}\n${environmentHelp(lang)}\n\n${t(lang, 'cli.exitCodes')}\n${codes}\n${tail(context)}`;
+  // Built when help is shown, not on every run.
+  return (context) => {
+    const codes = EXIT_CODES.map(([code, key]) => `  ${String(code).padEnd(4)} ${t(lang, key)}`).join('\n');
+    return `\n${t(lang, 'cli.environment')}\n${environmentHelp(lang)}\n\n${t(lang, 'cli.exitCodes')}\n${codes}\n${tail(context)}`;
+  };
 }

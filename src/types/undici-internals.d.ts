@@ -11,3 +11,11 @@ declare module 'undici/lib/dispatcher/agent.js' {
   const Agent: unknown;
   export default Agent;
 }
+declare module 'undici/lib/api/api-connect.js' {
+  const connect: unknown;
+  export default connect;
+}
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  const Dispatcher: unknown;
+  export default Dispatcher;
+}

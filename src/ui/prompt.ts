@@ -15,7 +15,9 @@ const KEY_ACTIONS: Record<string, MsgKey> = { navigate: 'cli.keyNavigate', selec
  * What inquirer itself writes is said in io.lang (the confirm's "Yes"/"No" echo, the select's key help).
  */
 export function createInquirerPrompter(io: Io, signal: AbortSignal): Prompter {
-  const context = { input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal, clearPromptOnDone: false };
+  // Built on the first question: touching io.stdin builds process.stdin, which a run without prompts never needs.
+  let ctx: { input: NodeJS.ReadStream; output: NodeJS.WriteStream; signal: AbortSignal; clearPromptOnDone: boolean } | undefined;
+  const context = () => (ctx ??= { input: io.stdin as NodeJS.ReadStream, output: io.stderr as NodeJS.WriteStream, signal, clearPromptOnDone: false });
   const lib = () => import('@inquirer/prompts');
   const guard = async <T>(q: PromptBase, fn: () => Promise<T>): Promise<T> => {
     if (!io.canPrompt) throw cannotPrompt(q);
@@ -31,15 +33,15 @@ export function createInquirerPrompter(io: Io, signal: AbortSignal): Prompter {
   };
   const keysHelpTip = (keys: [string, string][]) => keys.map(([key, action]) => `${key} ${KEY_ACTIONS[action] ? t(io.lang, KEY_ACTIONS[action]!) : action}`).join(' • ');
   return {
-    input: (q) => guard(q, async () => (await lib()).input({ message: q.message, default: q.default, validate: q.validate }, context)),
-    password: (q) => guard(q, async () => (await lib()).password({ message: q.message, mask: '•', validate: q.validate }, context)),
+    input: (q) => guard(q, async () => (await lib()).input({ message: q.message, default: q.default, validate: q.validate }, context())),
+    password: (q) => guard(q, async () => (await lib()).password({ message: q.message, mask: '•', validate: q.validate }, context())),
     confirm: (q) =>
       guard(q, async () =>
-        (await lib()).confirm({ message: q.message, default: q.default, transformer: (yes) => t(io.lang, yes ? 'cli.answerYes' : 'cli.answerNo') }, context),
+        (await lib()).confirm({ message: q.message, default: q.default, transformer: (yes) => t(io.lang, yes ? 'cli.answerYes' : 'cli.answerNo') }, context()),
       ),
     select: (q) =>
       guard(q, async () =>
-        (await lib()).select({ message: q.message, choices: q.choices, default: q.default, theme: { style: { keysHelpTip } } }, context),
+        (await lib()).select({ message: q.message, choices: q.choices, default: q.default, theme: { style: { keysHelpTip } } }, context()),
       ) as never,
   };
 }

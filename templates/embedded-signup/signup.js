@@ -1,290 +1,340 @@
-// WhatsApp Embedded Signup page written by `ycp signup scaffold` (CONTRACT §15). Dependency-free.
-// Every value comes from the JSON block #ycp-config; nothing is pasted into this file.
+// WhatsApp Embedded Signup page written by `ycp signup scaffold` (docs/signup.md). Dependency-free.
+// The flow: the session messages, FB.login, the result posted to the backend. Values come from the JSON
+// block #ycp-config through page.js (window.ycpPage), which also holds every word and the UI.
 (function () {
   'use strict';
+  var P = window.ycpPage;
+  if (!P) return;
+  var cfg = P.cfg, el = P.el, tr = P.tr, text = P.text, log = P.log, info = P.info, positive = P.positive;
+  var setButton = P.setButton, setStatus = P.setStatus, setProgress = P.setProgress, showResult = P.showResult, reload = P.reload;
 
-  // CONTRACT §15: exact origins, never endsWith('facebook.com'), which would accept evilfacebook.com.
-  var FB_ORIGINS = ['https://www.facebook.com', 'https://web.facebook.com', 'https://staticxx.facebook.com'];
+  // docs/signup.md "Origins": exact origins, never endsWith('facebook.com') (evilfacebook.com would pass).
+  // Another *.facebook.com origin is ignored and named in the developer panel, so the list can grow with evidence.
+  var FB_ORIGINS = ['https://www.facebook.com', 'https://web.facebook.com', 'https://business.facebook.com', 'https://staticxx.facebook.com'];
   var FB_SDK = 'https://connect.facebook.net/en_US/sdk.js';
   // The local sandbox (`ycp sandbox`) is plain http on loopback; nothing else may stand in for Facebook.
   var LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
   var DIGITS = /^\d{1,32}$/;
-
-  var cfg = readConfig();
+  // Meta's v4 asset arrays, each present only when the customer picked such assets.
+  var ASSETS = ['ad_account_ids', 'page_ids', 'dataset_ids', 'catalog_ids', 'instagram_account_ids', 'waba_ids'];
+  var KNOWN = ['waba_id', 'phone_number_id', 'business_id', 'current_step', 'error_message', 'error_code', 'error_id', 'session_id', 'timestamp'].concat(ASSETS);
+  // extras.version per page version; v2 has none (it is selected by sessionInfoVersion).
+  var EXTRAS_VERSION = { v4: 'v4', v3: 'v3' };
+  var DEPRECATION_DATE = '2026-10-15';
+  var esVersion = cfg.esVersion === 'v3' || cfg.esVersion === 'v2' ? cfg.esVersion : 'v4';
   var sandboxOrigin = cfg.sandbox === true && typeof cfg.sandboxOrigin === 'string' && LOOPBACK.test(cfg.sandboxOrigin) ? cfg.sandboxOrigin : null;
   var allowedOrigins = sandboxOrigin ? FB_ORIGINS.concat([sandboxOrigin]) : FB_ORIGINS;
-  var pairTimeoutMs = typeof cfg.pairTimeoutMs === 'number' && cfg.pairTimeoutMs > 0 ? cfg.pairTimeoutMs : 60000;
+  var includeCode = cfg.includeCode === true;
+  var pairTimeoutMs = positive(cfg.pairTimeoutMs, 20000);
+  var closeGraceMs = positive(cfg.closeGraceMs, 3000);
+  var sdkTimeoutMs = positive(cfg.sdkTimeoutMs, 20000);
+  var serve = typeof cfg.callbackUrl === 'string' && typeof cfg.state === 'string' && cfg.state ? { url: cfg.callbackUrl, state: cfg.state } : null;
+  var target = serve ? serve.url : backendUrl(cfg.backendUrl);
 
-  var el = {
-    button: document.getElementById('connect'),
-    status: document.getElementById('status'),
-    steps: document.getElementById('steps'),
-    result: document.getElementById('result'),
-    title: document.getElementById('result-title'),
-    fields: document.getElementById('result-fields'),
-    hint: document.getElementById('result-hint'),
-  };
+  // One signup per page load. The code (from FB.login) and the session message (from postMessage) arrive
+  // in either order; Meta's code lives 30 s, so a result goes out as soon as it is whole.
+  var pending = { session: null, cancelled: false, code: null, gotCode: false, loginDone: false, timer: null, codeWait: false, posted: false, body: null };
+  var postedCodes = {};
 
-  // The code (from FB.login) and the session event (from postMessage) arrive in either order.
-  var pending = { code: null, session: null, timer: null, sent: false };
-
-  function readConfig() {
-    try {
-      var node = document.getElementById('ycp-config');
-      var v = JSON.parse((node && node.textContent) || '{}');
-      return v && typeof v === 'object' ? v : {};
-    } catch (e) {
-      return {};
-    }
+  function backendUrl(v) {
+    if (typeof v !== 'string') return null;
+    return /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/.test(v) ? v : null;
   }
 
-  function setStatus(text, isError) {
-    el.status.textContent = text;
-    el.status.className = isError ? 'status error' : 'status';
-  }
-
-  function addStep(text, state) {
-    var li = document.createElement('li');
-    li.textContent = text;
-    li.className = state || 'done';
-    el.steps.appendChild(li);
-    return li;
-  }
-
-  function showResult(ok, title, fields, hint) {
-    el.button.hidden = true; // a final state: the result box replaces the button
-    el.result.hidden = false;
-    el.result.className = ok ? 'result ok' : 'result bad';
-    el.title.textContent = title;
-    while (el.fields.firstChild) el.fields.removeChild(el.fields.firstChild);
-    for (var i = 0; i < fields.length; i++) {
-      if (fields[i][1] === undefined || fields[i][1] === null || fields[i][1] === '') continue;
-      var dt = document.createElement('dt');
-      dt.textContent = fields[i][0];
-      var dd = document.createElement('dd');
-      dd.textContent = String(fields[i][1]);
-      el.fields.appendChild(dt);
-      el.fields.appendChild(dd);
-    }
-    el.hint.textContent = hint || '';
-  }
-
-  function missingConfig() {
-    var missing = [];
-    if (!DIGITS.test(String(cfg.appId || ''))) missing.push('appId');
-    if (!DIGITS.test(String(cfg.configId || ''))) missing.push('configId');
-    if (!DIGITS.test(String(cfg.solutionId || ''))) missing.push('solutionId');
-    return missing;
-  }
-
-  // Registered BEFORE the SDK loads and before FB.login runs (CONTRACT §15).
+  // ---- session messages --------------------------------------------------------------------------
+  // Registered before the SDK loads and before FB.login runs.
   window.addEventListener('message', function (event) {
-    if (allowedOrigins.indexOf(event.origin) < 0) return;
-    var data = parseMessage(event.data);
-    if (!data || data.type !== 'WA_EMBEDDED_SIGNUP') return;
-    onSessionEvent(data);
+    var data = parseJson(event.data);
+    if (!data || data.type !== 'WA_EMBEDDED_SIGNUP') return; // Facebook frames post plenty of other messages
+    if (allowedOrigins.indexOf(event.origin) < 0) return log('ignored', { origin: String(event.origin) }, true);
+    onSession(data, event.origin);
   });
 
-  function parseMessage(raw) {
+  function parseJson(raw) {
     if (raw && typeof raw === 'object') return raw;
     if (typeof raw !== 'string') return null;
     try {
       var v = JSON.parse(raw);
       return v && typeof v === 'object' ? v : null;
     } catch (e) {
-      return null; // Facebook frames post plenty of other messages: ignore them
+      return null;
     }
   }
+  function str(v) { return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined; }
+  function id(v) { var s = str(v); return s && DIGITS.test(s) ? s : undefined; }
 
-  function str(v) {
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-  }
-
-  function onSessionEvent(data) {
+  function onSession(data, origin) {
     var name = String(data.event || '');
-    var d = data.data && typeof data.data === 'object' ? data.data : {};
-    if (name === 'CANCEL' || name === 'ERROR') {
-      send({
+    var d = parseJson(data.data) || {};
+    log('message', { event: name, origin: origin, version: data.version === undefined ? '-' : String(data.version) });
+    var unknown = Object.keys(d).filter(function (k) { return KNOWN.indexOf(k) < 0; });
+    if (unknown.length) log('dropped', { keys: unknown.join(', ') });
+    if (pending.posted || pending.session) return;
+    if (/^(CANCEL|ERROR)(_|$)/.test(name)) {
+      pending.cancelled = true;
+      pending.session = clean({
         event: name,
         current_step: str(d.current_step),
         error_message: str(d.error_message),
-        error_id: str(d.error_id),
+        error_code: str(d.error_code) || str(d.error_id),
         session_id: str(d.session_id),
+        timestamp: str(d.timestamp),
       });
-      return;
+      return post(pending.session);
     }
-    // FINISH, FINISH_ONLY_WABA, FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING, and unknown FINISH_* with a WABA.
-    if (name.indexOf('FINISH') === 0 && str(d.waba_id)) {
-      pending.session = {
-        event: name,
-        waba_id: str(d.waba_id),
-        phone_number_id: str(d.phone_number_id),
-        business_id: str(d.business_id),
-      };
-      addStep('WhatsApp account shared (' + name + ')');
-      tryPair();
-    }
+    // FINISH, FINISH_ONLY_WABA, FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING, and any other FINISH* with a WABA.
+    if (name.indexOf('FINISH') !== 0 || !id(d.waba_id)) return log('unknown', { event: name });
+    var s = { event: name, waba_id: id(d.waba_id), phone_number_id: id(d.phone_number_id), business_id: id(d.business_id) };
+    ASSETS.forEach(function (k) {
+      if (!Array.isArray(d[k])) return;
+      var ids = d[k].map(id).filter(Boolean);
+      if (ids.length) s[k] = ids;
+    });
+    pending.session = clean(s);
+    tryPost();
+  }
+
+  function clean(o) {
+    for (var k in o) if (o[k] === undefined) delete o[k];
+    return o;
   }
 
   function onLogin(response) {
     var code = response && response.authResponse && response.authResponse.code;
-    if (typeof code === 'string' && code) {
-      pending.code = code;
-      addStep('Facebook login finished');
+    pending.loginDone = true;
+    pending.gotCode = typeof code === 'string' && code !== '';
+    log(pending.gotCode ? 'cbCode' : 'cbNoCode');
+    if (pending.gotCode && includeCode) {
+      if (pending.cancelled) log('lateCode', { event: pending.session.event });
+      else if (postedCodes[code]) log('staleCode');
+      else pending.code = code;
     }
-    tryPair();
+    if (pending.session) return tryPost();
+    // Meta posts the session message before the window closes; give a late one a moment.
+    clearTimeout(pending.timer);
+    pending.timer = setTimeout(onNoSession, pending.gotCode ? pairTimeoutMs : closeGraceMs);
+    setStatus(tr('finishing'));
   }
 
-  function tryPair() {
-    if (pending.sent) return;
-    if (pending.code && pending.session) {
-      var s = pending.session;
-      send({ event: s.event, code: pending.code, waba_id: s.waba_id, phone_number_id: s.phone_number_id, business_id: s.business_id });
-      return;
-    }
-    if (!pending.timer) {
-      setStatus('Finishing the signup…');
-      pending.timer = setTimeout(onPairTimeout, pairTimeoutMs);
-    }
-  }
-
-  function onPairTimeout() {
-    if (pending.sent) return;
-    var s = pending.session;
-    if (s) {
-      // The backend flow needs only the IDs; send them without the code rather than lose the signup.
-      send({ event: s.event, waba_id: s.waba_id, phone_number_id: s.phone_number_id, business_id: s.business_id });
-    } else if (pending.code) {
+  function onNoSession() {
+    if (pending.posted || pending.session) return;
+    if (pending.gotCode) {
       // The usual cause: this domain is not in the app's Allowed Domains, so Meta posts no session info.
-      send({ event: 'ERROR', error_message: 'Facebook returned a code but no session info (WA_EMBEDDED_SIGNUP message). Is ' + location.hostname + ' listed in Allowed Domains?' });
+      var why = tr('dbg.noSession', { seconds: Math.round(pairTimeoutMs / 1000), host: location.hostname });
+      log('noSession', { seconds: Math.round(pairTimeoutMs / 1000), host: location.hostname }, true);
+      post({ event: 'ERROR', error_code: 'YCP_NO_SESSION_INFO', error_message: why });
     } else {
-      send({ event: 'CANCEL', current_step: 'POPUP_CLOSED' });
+      post({ event: 'CANCEL', current_step: 'POPUP_CLOSED' });
     }
   }
 
-  function send(payload) {
-    if (pending.sent) return;
-    pending.sent = true;
-    if (pending.timer) clearTimeout(pending.timer);
-    var cancelled = payload.event === 'CANCEL' || payload.event === 'ERROR';
-    if (cancelled) {
-      var where = payload.current_step ? ' at step ' + payload.current_step : '';
-      addStep((payload.event === 'CANCEL' ? 'Signup cancelled' : 'Signup failed') + where, 'failed');
-      showResult(false, payload.event === 'CANCEL' ? 'Signup cancelled' + where : 'Signup failed' + where,
-        [['step', payload.current_step], ['error', payload.error_message], ['error id', payload.error_id], ['session', payload.session_id]],
-        'Reload this page to try again.');
-    }
-    if (!cfg.callbackUrl || !cfg.state) {
-      // Hosted without `ycp signup serve`: show the IDs so they can be handed to the backend (never the code).
-      if (!cancelled) {
-        showResult(true, 'Signup finished', [['event', payload.event], ['WABA ID', payload.waba_id], ['phone number ID', payload.phone_number_id], ['business ID', payload.business_id]],
-          'Run the backend steps: ycp waba get ' + payload.waba_id + (payload.phone_number_id ? ' · ycp phone register ' + payload.waba_id + ' ' + payload.phone_number_id : ''));
+  function tryPost() {
+    if (pending.posted || !pending.session) return;
+    if (includeCode && !pending.code && !pending.codeWait) {
+      if (!pending.loginDone) {
+        setStatus(tr('finishing'));
+        clearTimeout(pending.timer);
+        // Without the code after this long, the result goes without it rather than not at all.
+        pending.timer = setTimeout(function () { pending.codeWait = true; tryPost(); }, pairTimeoutMs);
+        return;
       }
-      setStatus(cancelled ? '' : 'Done.');
+    }
+    var body = {};
+    for (var k in pending.session) body[k] = pending.session[k];
+    if (includeCode && pending.code) {
+      body.code = pending.code;
+      postedCodes[pending.code] = true;
+    }
+    post(body);
+  }
+
+  // ---- the result goes to the backend ------------------------------------------------------------
+  function post(body) {
+    if (pending.posted) return;
+    pending.posted = true;
+    pending.code = null;
+    clearTimeout(pending.timer);
+    var cancelled = /^(CANCEL|ERROR)(_|$)/.test(body.event);
+    if (cancelled) showFailure(body);
+    else {
+      el.how.hidden = true;
+      el.connect.hidden = true;
+      setStatus(tr('finishing'));
+    }
+    var shown = {};
+    for (var k in body) if (k !== 'code') shown[k] = body[k];
+    log('body', { body: JSON.stringify(shown) + (body.code ? ' + code' : '') });
+    if (!target) {
+      log('noTarget', {}, true);
+      if (!cancelled) showSaved(body);
       return;
     }
-    var body = { state: cfg.state };
-    for (var k in payload) if (payload[k] !== undefined) body[k] = payload[k];
-    pending.code = null;
-    setStatus(cancelled ? 'Telling ycp…' : 'Sending the result to ycp…');
-    fetch(cfg.callbackUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+    pending.body = serve ? merge({ state: serve.state }, body) : body;
+    send(cancelled);
+  }
+
+  function merge(a, b) { for (var k in b) a[k] = b[k]; return a; }
+
+  function send(cancelled) {
+    fetch(target, { method: 'POST', mode: 'cors', credentials: 'omit', headers: { 'content-type': 'application/json' }, body: JSON.stringify(pending.body) })
       .then(function (res) {
-        if (!res.ok) {
-          return res.json().catch(function () { return {}; }).then(function (j) {
-            throw new Error((j && j.error) || 'HTTP ' + res.status);
-          });
+        log('post', { url: target, status: res.status }, !res.ok);
+        // 409 from `signup serve`: this very result was already received (a retry after a lost answer).
+        if (!res.ok && res.status !== 409) throw new Error('HTTP ' + res.status);
+        pending.body = null; // the code, if any, is gone from memory once delivered
+        // `signup serve` waits for the page to read the final state before it stops: read it once.
+        if (cancelled) return void (serve && typeof cfg.progressUrl === 'string' && fetch(cfg.progressUrl, { headers: { 'x-ycp-state': serve.state }, cache: 'no-store' }).catch(function () {}));
+        if (serve && typeof cfg.progressUrl === 'string') {
+          setStatus(tr('settingUp'));
+          setProgress(['done', 'active', '']);
+          return pollProgress(0);
         }
-        if (!cancelled) addStep('Result received by ycp');
-        pollProgress();
+        showSaved(JSON.parse(JSON.stringify(pending.session || {})));
       })
       .catch(function (err) {
-        setStatus('Could not reach ycp: ' + err.message, true);
+        log('postFailed', { url: target, reason: String(err && err.message) }, true);
+        if (!cancelled) showResult(false, tr('sendFailedTitle'), tr('sendFailedText'), null, function () { el.result.hidden = true; setStatus(tr('finishing')); send(false); });
       });
   }
 
-  var shown = 0;
-  var activeStep = null;
-  function pollProgress() {
-    if (!cfg.progressUrl) return;
-    fetch(cfg.progressUrl, { headers: { 'x-ycp-state': cfg.state }, cache: 'no-store' })
+  function showSaved(body) {
+    setStatus('');
+    el.progress.hidden = true;
+    var noNumber = body.event === 'FINISH_ONLY_WABA' || (!body.phone_number_id && body.event !== 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING');
+    showResult(true, tr('doneTitle'), noNumber ? tr('doneNoNumber') : tr('doneSaved'));
+  }
+
+  function showFailure(body) {
+    el.progress.hidden = true;
+    if (body.error_code === 'YCP_NO_SESSION_INFO') return showResult(false, tr('noSessionTitle'), tr('noSessionText'), null, reload);
+    if (body.error_message || /^ERROR/.test(body.event)) {
+      // Meta's error_message is written for the person in the flow; session_id is what Meta support asks for.
+      var said = body.error_message ? tr('fbErrorText', { message: body.error_message }) : tr('fbErrorGeneric');
+      return showResult(false, tr('fbErrorTitle'), said, body.session_id || body.error_code, reload);
+    }
+    showResult(false, tr('cancelTitle'), tr('cancelText'), null, reload);
+  }
+
+  var seen = 0;
+  function pollProgress(failures) {
+    fetch(cfg.progressUrl, { headers: { 'x-ycp-state': serve.state }, cache: 'no-store' })
       .then(function (res) { return res.json(); })
       .then(function (p) {
         var steps = Array.isArray(p.steps) ? p.steps : [];
-        for (; shown < steps.length; shown++) {
-          if (activeStep) activeStep.className = 'done';
-          activeStep = addStep(String(steps[shown].message || steps[shown].phase), 'active');
+        var checked = false;
+        for (var i = 0; i < steps.length; i++) {
+          if (i >= seen) log('progress', { message: String(steps[i].message || steps[i].phase) });
+          if (['payment', 'number', 'register', 'wait', 'connected', 'done'].indexOf(steps[i].phase) >= 0) checked = true;
         }
+        seen = steps.length;
+        var r = p.result || {};
         if (p.status === 'done') {
-          if (activeStep) activeStep.className = 'done';
-          var r = p.result || {};
-          setStatus('');
-          showResult(true, r.status === 'CONNECTED' ? 'Your number is CONNECTED' : 'Signup captured',
-            [['status', r.status], ['phone number', r.e164], ['phone number ID', r.phoneNumberId], ['WABA ID', r.wabaId]],
-            r.status === 'CONNECTED' ? 'You can close this page.' : r.hint);
-          return;
+          log('result', { fields: JSON.stringify(r) });
+          if (r.status === 'CONNECTED') {
+            setProgress(['done', 'done', 'done']);
+            setStatus('');
+            return showResult(true, tr('doneTitle'), tr('doneNumber', { phone: r.e164 || '' }));
+          }
+          return showSaved(pending.session || {});
         }
         if (p.status === 'failed') {
-          if (activeStep) activeStep.className = 'failed';
-          var e = p.error || {};
+          log('progress', { message: String((p.error && p.error.message) || '') }, true);
+          setProgress(['done', checked ? 'done' : '', '']);
           setStatus('');
-          showResult(false, 'Something needs attention', [['problem', e.message], ['code', e.code]], e.hint);
-          return;
+          return showResult(false, tr('setupFailedTitle'), tr('setupFailedText'), pending.session && pending.session.waba_id);
         }
         if (p.status === 'cancelled') return;
-        setTimeout(pollProgress, 1000);
+        setProgress(['done', checked ? 'done' : 'active', checked ? 'active' : '']);
+        setTimeout(function () { pollProgress(0); }, 1000);
       })
-      .catch(function () {
-        setStatus('Lost contact with ycp; check the terminal where `ycp signup serve` runs.', true);
+      .catch(function (err) {
+        log('postFailed', { url: cfg.progressUrl, reason: String(err && err.message) }, true);
+        if (failures < 5) return void setTimeout(function () { pollProgress(failures + 1); }, 2000);
+        showResult(false, tr('setupFailedTitle'), tr('setupFailedText'), pending.session && pending.session.waba_id);
       });
   }
 
+  // ---- launching Embedded Signup -----------------------------------------------------------------
+  function loginExtras() {
+    var extras = { setup: { solutionID: String(cfg.solutionId) } };
+    // The version key can be switched off in the config block ("extrasVersion": "") without editing code.
+    var version = typeof cfg.extrasVersion === 'string' ? cfg.extrasVersion : EXTRAS_VERSION[esVersion];
+    if (version) extras.version = version;
+    if (esVersion === 'v2') extras.sessionInfoVersion = '3';
+    var ft = typeof cfg.featureType === 'string' && /^[a-z][a-z_]{0,63}$/.test(cfg.featureType) ? cfg.featureType : '';
+    if (ft === 'app_only_install' && esVersion !== 'v2') extras.features = [{ name: 'app_only_install' }];
+    else if (ft) extras.featureType = ft;
+    return extras;
+  }
+
   function launch() {
-    el.button.disabled = true;
-    el.button.textContent = 'Waiting for Facebook…';
-    setStatus('Complete the steps in the Facebook window.');
-    var extras = { setup: { solutionID: String(cfg.solutionId) }, sessionInfoVersion: '3' };
-    if (cfg.featureType) extras.featureType = String(cfg.featureType);
+    setButton(tr('popup'), true);
+    setStatus(tr('popupStatus'));
+    log('login');
     window.FB.login(onLogin, {
       config_id: String(cfg.configId),
       response_type: 'code',
       override_default_response_type: true,
-      extras: extras,
+      extras: loginExtras(),
     });
   }
 
-  var missing = missingConfig();
-  if (missing.length) {
-    setStatus('This page is missing ' + missing.join(', ') + ': run `ycp signup scaffold` again.', true);
-    el.button.textContent = 'Not configured';
-    return;
+  var sdkTimer = null;
+  function loadSdk() {
+    var url = sandboxOrigin ? sandboxOrigin + '/_sandbox/fb/sdk.js' : FB_SDK;
+    el.retry.hidden = true;
+    setButton(tr('loading'), true);
+    setStatus(tr('loadingStatus'));
+    log('sdk', { url: url });
+    var script = document.createElement('script');
+    script.async = true;
+    if (!sandboxOrigin) script.crossOrigin = 'anonymous'; // as in Meta's own snippet
+    script.src = url;
+    var failed = function () {
+      if (window.FB && window.FB.login) return;
+      clearTimeout(sdkTimer);
+      if (script.parentNode) script.parentNode.removeChild(script);
+      log('sdkFailed', { url: url }, true);
+      setButton(tr('connect'), true);
+      setStatus(tr('sdkFailed'), true);
+      text(el.retry, tr('retry'));
+      el.retry.hidden = false;
+    };
+    script.onerror = failed;
+    clearTimeout(sdkTimer);
+    sdkTimer = setTimeout(failed, sdkTimeoutMs);
+    document.head.appendChild(script);
   }
-  // Scaffolded against `ycp sandbox` without Meta IDs: the placeholders mean nothing to Facebook.
-  if (!sandboxOrigin && Array.isArray(cfg.sandboxPlaceholders) && cfg.sandboxPlaceholders.length) {
-    setStatus('This page was written for the ycp sandbox (placeholder ' + cfg.sandboxPlaceholders.join(', ') + '): run `ycp signup scaffold --force` with your Meta app IDs.', true);
-    el.button.textContent = 'Not configured';
+
+  // ---- start ---------------------------------------------------------------------------------------
+  if (P.debug) {
+    info('config', { version: esVersion, appId: str(cfg.appId) || '-', configId: str(cfg.configId) || '-', solutionId: str(cfg.solutionId) || '-', graph: str(cfg.graphVersion) || 'v25.0', lang: P.lang });
+    info('extras', { extras: JSON.stringify(loginExtras()) });
+    if (target) info('target', { url: target });
+    else info('noTarget', {}, true);
+    info(includeCode ? 'codeOn' : 'codeOff');
+    if (esVersion !== 'v4') info('deprecated', { version: esVersion, date: DEPRECATION_DATE }, true);
+  }
+
+  var missing = ['appId', 'configId', 'solutionId'].filter(function (k) { return !DIGITS.test(String(cfg[k] || '')); });
+  var placeholders = !sandboxOrigin && Array.isArray(cfg.sandboxPlaceholders) && cfg.sandboxPlaceholders.length ? cfg.sandboxPlaceholders : null;
+  if (missing.length || placeholders) {
+    if (missing.length) info('missing', { keys: missing.join(', ') }, true);
+    // Scaffolded against `ycp sandbox` without Meta IDs: the placeholders mean nothing to Facebook.
+    else info('placeholders', { keys: placeholders.join(', ') }, true);
+    showResult(false, tr('notReadyTitle'), tr('notReadyText'));
     return;
   }
 
-  // fbAsyncInit must exist before the SDK loader runs (CONTRACT §15).
+  // fbAsyncInit must exist before the SDK loader runs.
   window.fbAsyncInit = function () {
+    clearTimeout(sdkTimer);
     window.FB.init({ appId: String(cfg.appId), autoLogAppEvents: true, xfbml: true, version: String(cfg.graphVersion || 'v25.0') });
-    el.button.disabled = false;
-    el.button.textContent = 'Connect WhatsApp';
-    setStatus(sandboxOrigin ? 'Sandbox mode: the Facebook steps are simulated.' : 'Ready.');
+    el.retry.hidden = true;
+    setButton(tr('connect'), false);
+    setStatus('');
   };
-  el.button.addEventListener('click', launch);
-
-  var script = document.createElement('script');
-  script.async = true;
-  script.defer = true;
-  if (sandboxOrigin) {
-    script.src = sandboxOrigin + '/_sandbox/fb/sdk.js';
-  } else {
-    script.crossOrigin = 'anonymous'; // as in Meta's own snippet
-    script.src = FB_SDK;
-  }
-  script.onerror = function () {
-    setStatus('Could not load the Facebook SDK. Check your network or ad blocker.', true);
-  };
-  document.head.appendChild(script);
+  el.connect.addEventListener('click', launch);
+  el.retry.addEventListener('click', loadSdk);
+  loadSdk();
 })();

@@ -27,7 +27,7 @@ function verbs(): string[] {
     );
 }
 
-const TEST_DIRS = ['commands', 'core', 'ui', 'i18n', 'e2e', 'browser', 'live', 'contract', 'architecture'];
+const TEST_DIRS = ['commands', 'core', 'ui', 'help', 'i18n', 'e2e', 'browser', 'live', 'contract', 'architecture'];
 const ROOT_TESTS = ['test/cli.test.ts', 'test/self-contained.test.ts'];
 /** The official cross-check's comparer is not shared: only test/contract uses it. */
 const NON_HELPER_CODE = ['test/contract/compare-schemas.ts'];

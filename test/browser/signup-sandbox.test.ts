@@ -39,13 +39,13 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     return c;
   }
 
-  /** `ycp signup scaffold --out DIR` with no IDs at all: sandbox placeholders, no question asked. */
-  async function scaffolded(): Promise<string> {
+  /** `ycp signup scaffold --out DIR` with no IDs at all: sandbox placeholders, no question asked. v4 unless told. */
+  async function scaffolded(extra: string[] = []): Promise<string> {
     const dir = join(mkdtempSync(join(tmpdir(), 'ycp-sbx-signup-')), 'page');
     const s = sandboxCtx();
     try {
-      expect(await s.run(['signup', 'scaffold', '--out', dir])).toBe(0);
-      expect(s.stderr()).toContain('appId, configId, solutionId are placeholders');
+      expect(await s.run(['signup', 'scaffold', '--out', dir, ...extra])).toBe(0);
+      expect(s.stderr()).toContain('appId, configId, solutionId stand in for your Meta IDs');
       expect(s.questions).toEqual([]);
     } finally {
       s.dispose();
@@ -64,8 +64,9 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(url);
-    await page.getByText('Sandbox mode: the Facebook steps are simulated.').waitFor();
-    await page.getByRole('button', { name: 'Connect WhatsApp' }).click();
+    // Sandbox mode opens the developer panel: the fake SDK's origin is where the page loads Facebook from.
+    await page.getByText(`Loading the SDK from ${sb.origin}/_sandbox/fb/sdk.js`).waitFor();
+    await page.getByRole('button', { name: 'Connect WhatsApp' }).and(page.locator(':enabled')).click();
     const dialog = page.frameLocator('#ycp-sandbox-fb-frame');
     await dialog.getByRole('heading', { name: /Connect WhatsApp to app 100000000000001/ }).waitFor();
     // The dialog is a sandbox-origin document, as Meta's is a facebook.com one.
@@ -74,23 +75,25 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     return { page, codes };
   }
 
-  test('scaffold + serve --dir + Continue in the sandbox dialog → CONNECTED on the page, in the output and in the sandbox', async () => {
+  test('v4 by default: scaffold + serve --dir + Continue in the sandbox dialog → CONNECTED on the page, in the output and in the sandbox', async () => {
     const dir = await scaffolded();
     t = sandboxCtx();
     const s = await startServe(t, ['--dir', dir]);
-    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox.');
+    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox, and the page shows its developer panel');
     expect(t.stderr()).not.toContain('Allowed Domains');
     const wabasBefore = sb.state.wabas.length;
     const { page, codes } = await openAndConnect(s.url);
 
+    // The fake dialog saw a v4 launch: no version key decides it, the configuration does (extras.version 'v4' here).
+    await page.frameLocator('#ycp-sandbox-fb-frame').getByText('v4', { exact: true }).waitFor();
     await page.frameLocator('#ycp-sandbox-fb-frame').getByRole('button', { name: 'Continue' }).click();
-    await page.getByRole('heading', { name: 'Your number is CONNECTED' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'You are all set' }).waitFor({ timeout: 20_000 });
     expect(await page.locator('#ycp-sandbox-fb-dialog').count()).toBe(0); // the dialog closed itself
-    const steps = await page.locator('#steps').innerText();
-    expect(steps).toContain('WhatsApp account shared (FINISH)');
-    expect(steps).toContain('Facebook login finished'); // the code reached FB.login's callback
-    expect(steps).toMatch(/Registering \+1555\d{7}/);
-    const fields = await page.locator('#result-fields').innerText();
+    const log = await page.locator('#debug-log').innerText();
+    expect(log).toContain(`message FINISH from ${sb.origin} (version -)`); // v4: no top-level version
+    expect(log).toContain('FB.login callback: a code'); // the code reached FB.login's callback (and stayed there)
+    expect(log).toMatch(/ycp: Registering \+1555\d{7} \(once; never retried automatically\)/);
+    const fields = await page.locator('#result-text').innerText();
     await page.screenshot({ path: join(ROOT, 'test-results', 'signup-sandbox-finished.png'), fullPage: true });
 
     expect(await s.done).toBe(0);
@@ -100,17 +103,18 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     const phone = sb.state.phones.find((p) => p.number.wabaId === waba.id)!;
     expect(phone.number.status).toBe('CONNECTED');
     expect(phone.registerAttempts).toHaveLength(1);
-    expect(fields).toContain(phone.number.phoneNumber);
-    expect(fields).toContain(waba.id);
+    expect(fields).toBe(`Your WhatsApp number ${phone.number.phoneNumber} is connected. You can close this page.`);
     // …and the command's output.
     const err = t.stderr();
-    expect(err).toContain(`✓ Captured FINISH: WABA ${waba.id}, phone number ID ${phone.number.id}, business ${waba.businessId} (code received)`);
+    expect(err).toContain(`✓ Captured FINISH: WABA ${waba.id}, phone number ID ${phone.number.id}, business ${waba.businessId}\n`); // no code: not collected
     expect(err).toContain(`✓ ${phone.number.phoneNumber} is CONNECTED`);
     expect(t.stdout()).toContain(`outcome\tconnected\n`);
     expect(t.stdout()).toContain(`waba\t${waba.id}\n`);
     expect(t.stdout()).toContain(`phone number\t${phone.number.phoneNumber}\nstatus\tCONNECTED\nregistered\ttrue\n`);
-    // The code went from the dialog to FB.login to ycp, and was never printed, saved or left on the page.
+    // The code went from the dialog to FB.login and no further: never printed, saved, posted or left on the page.
     expect(codes).toHaveLength(1);
+    const record0 = JSON.parse(readFileSync(join(dir, '.ycp', readdirSync(join(dir, '.ycp'))[0]!), 'utf8'));
+    expect(record0).toMatchObject({ version: 2, sandbox: true, esVersion: 'v4', codeReceived: false });
     const record = readdirSync(join(dir, '.ycp')).map((f) => readFileSync(join(dir, '.ycp', f), 'utf8')).join('\n');
     for (const text of [t.stdout(), err, record, await page.content()]) expect(text).not.toContain(codes[0]);
     await page.context().close();
@@ -124,7 +128,8 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     const { page } = await openAndConnect(s.url);
     await page.screenshot({ path: join(ROOT, 'test-results', 'signup-sandbox-dialog.png') });
     await page.frameLocator('#ycp-sandbox-fb-frame').getByRole('button', { name: 'Cancel' }).click();
-    await page.getByRole('heading', { name: 'Signup cancelled at step PHONE_NUMBER_SETUP' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { name: 'Setup not finished' }).waitFor({ timeout: 15_000 });
+    expect(await page.locator('#debug-log').innerText()).toContain(`message CANCEL from ${sb.origin}`);
     expect(await page.locator('#ycp-sandbox-fb-dialog').count()).toBe(0);
     expect(await s.done).toBe(3);
     expect(t.stderr()).toContain('✗ Captured the signup was cancelled at step PHONE_NUMBER_SETUP');
@@ -141,13 +146,36 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
       const context = await isolatedContext(browser);
       const page = await context.newPage();
       await page.goto(server.localUrl);
-      await page.getByText('This page was written for the ycp sandbox (placeholder appId, configId, solutionId)').waitFor();
-      expect(await page.getByRole('button', { name: 'Not configured' }).isDisabled()).toBe(true);
+      await page.getByRole('heading', { name: 'This page is not ready yet' }).waitFor();
+      expect(await page.locator('#connect').isHidden()).toBe(true);
       expect(await page.locator('script[src*="facebook"], script[src*="_sandbox"]').count()).toBe(0); // no SDK loaded
       await context.close();
     } finally {
       ac.abort();
       await server.close();
     }
+  });
+  test('a v2 page still works against the sandbox, with its deprecation warning in the terminal, the dialog and the panel', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'ycp-sbx-signup-')), 'page');
+    const s0 = sandboxCtx();
+    expect(await s0.run(['signup', 'scaffold', '--out', dir, '--es-version', 'v2'])).toBe(0);
+    expect(s0.stderr()).toContain('warning: Embedded Signup v2 is deprecated. Meta announced v2’s deprecation for 2026-10-15');
+    s0.dispose();
+    t = sandboxCtx();
+    const s = await startServe(t, ['--dir', dir]);
+    expect(t.stderr()).toContain('Serving the Embedded Signup page (v2)');
+    expect(t.stderr()).toContain('warning: Embedded Signup v2 is deprecated.');
+    const { page } = await openAndConnect(s.url);
+    expect(await page.locator('#debug-info').innerText()).toContain('Embedded Signup v2 is deprecated (2026-10-15)');
+    expect(await page.locator('#debug-info').innerText()).toContain('FB.login extras: {"setup":{"solutionID":"300000000000003"},"sessionInfoVersion":"3"}');
+    const dialog = page.frameLocator('#ycp-sandbox-fb-frame');
+    await dialog.getByText('v2 (deprecated 2026-10-15)').waitFor();
+    await dialog.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'You are all set' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('#debug-log').innerText()).toContain(`message FINISH from ${sb.origin} (version 3)`);
+    expect(await s.done).toBe(0);
+    expect(t.stdout()).toContain('status\tCONNECTED\n');
+    await page.screenshot({ path: join(ROOT, 'test-results', 'signup-sandbox-v2.png'), fullPage: true });
+    await page.context().close();
   });
 });

@@ -82,20 +82,21 @@ afterEach(() => {
 describe('ycp init in a real terminal (built binary, tmux)', () => {
   test('typed answers move through the steps; a bad app ID is refused; Ctrl-C saves and exits 130', async () => {
     start('init');
-    await waitFor((s) => s.includes('Have you submitted the partner application?'), 'step 1 question');
+    // Items only a person can confirm: each a yes/no question, recorded as attested.
+    await waitFor((s) => s.includes("Is this done: partner application submitted on YCloud's partner page?"), 'step 1 question');
     keys('y', 'Enter');
-    await waitFor((s) => s.includes('Have you registered and sent your login email to YCloud?'), 'step 2 question');
+    await waitFor((s) => s.includes('Is this done: YCloud account registered and its login email sent to YCloud?'), 'step 2 question');
     keys('y', 'Enter');
-    // Step 3: five checklist items, each a yes/no question.
+    // Step 3: five items, each a yes/no question.
     for (let i = 1; i <= 5; i++) {
-      await waitFor((s) => count(s, 'Done: ') >= i, `checklist item ${i}`);
+      await waitFor((s) => count(s, 'Is this done: ') >= 2 + i, `checklist item ${i}`);
       keys('y', 'Enter');
     }
     await waitFor((s) => s.includes('Your Meta app ID'), 'the app ID question');
     keys('12ab', 'Enter');
     await waitFor((s) => s.includes('must be digits only'), 'the validation message');
     keys('BSpace', 'BSpace', 'BSpace', 'BSpace', '123456789012345', 'Enter');
-    const s = await waitFor((x) => x.includes('Have you submitted the partner solution?'), 'step 4 question');
+    const s = await waitFor((x) => x.includes("Is this done: partner solution submitted with YCloud's Partner App ID?"), 'step 4 question');
     expect(s).toContain('Meta app ID 123456789012345 saved.');
     expect(s).toMatch(/\n {6}2892949377516980\n/);
     keys('C-c');
@@ -108,20 +109,23 @@ describe('ycp init in a real terminal (built binary, tmux)', () => {
     const saved = JSON.parse(readFileSync(file, 'utf8')).profiles.default;
     expect(saved.appId).toBe('123456789012345');
     expect(saved.apiKey).toBeUndefined();
-    expect(Object.fromEntries(Object.entries(saved.init.steps).map(([k, v]) => [k, (v as { state?: string }).state]))).toEqual({
-      apply: 'done', account: 'done', 'tech-provider': 'done', 'partner-solution': undefined,
+    expect(Object.fromEntries(Object.entries(saved.init.steps).map(([k, v]) => [k, Object.keys((v as { attested?: object }).attested ?? {})]))).toEqual({
+      apply: ['application'],
+      account: ['account-email'],
+      'tech-provider': ['business-portfolio', 'meta-developer', 'meta-app', 'test-message', 'business-verification', 'app-id'],
     });
+    expect(saved.init.steps.account.verifiedAt).toMatch(/^\d{4}-/);
     expect(end).not.toContain(KEY.slice(3, -3));
     expect(seen).toContain('GET /v2/balance key-ok');
   });
 
   test('in Chinese, and resuming: finished steps are ticked and the wizard asks from step 3', async () => {
     start('init --lang zh-CN');
-    await waitFor((s) => s.includes('您已提交合作申请了吗？'), 'the Chinese step 1 question');
+    await waitFor((s) => s.includes('这一项完成了吗：已在 YCloud 合作伙伴页面提交合作申请？'), 'the Chinese step 1 question');
     keys('y', 'Enter');
-    await waitFor((s) => s.includes('您已注册账户并把登录邮箱告诉 YCloud 了吗？'), 'the Chinese step 2 question');
+    await waitFor((s) => s.includes('这一项完成了吗：已注册 YCloud 账户并把登录邮箱告诉 YCloud？'), 'the Chinese step 2 question');
     keys('y', 'Enter');
-    await waitFor((s) => s.includes('已完成：'), 'the first checklist item');
+    await waitFor((s) => s.includes('这一项完成了吗：在 business.facebook.com'), 'the first checklist item');
     keys('C-c');
     await waitFor((x) => x.includes('EXIT=130'), 'ycp to exit 130');
     tmux('kill-server');
@@ -129,9 +133,9 @@ describe('ycp init in a real terminal (built binary, tmux)', () => {
     const keep = dir;
     const env = `env -u CI NO_COLOR=1 YCP_CONFIG_DIR=${keep} YCLOUD_API_KEY=${KEY} YCLOUD_BASE_URL=${base}`;
     newSession(`${env} node ${BIN} init --lang zh-CN; echo "EXIT=$?"; sleep 60`);
-    const s = await waitFor((x) => x.includes('已完成：'), 'the resumed checklist');
-    expect(s).toContain('✓ 1. 提交 YCloud 技术开发伙伴合作申请');
-    expect(s).toContain('✓ 2. YCloud 账户与 API 密钥');
+    const s = await waitFor((x) => x.includes('这一项完成了吗：在 business.facebook.com'), 'the resumed checklist');
+    expect(s).toContain('✓ 1. 提交 YCloud 技术开发伙伴合作申请（本人确认）');
+    expect(s).toContain('✓ 2. YCloud 账户与 API 密钥（本人确认）');
     expect(s).toContain('从第 3 步继续：成为 Meta Tech Provider');
     keys('C-c');
     await waitFor((x) => x.includes('EXIT=130'), 'ycp to exit 130');

@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core: never a downloaded browser. CHROMIUM_PATH overrides.
 import { existsSync } from 'node:fs';
-import type { Browser, BrowserContext, Route } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Route } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -21,8 +21,8 @@ export async function launch(): Promise<Browser> {
  * A fresh context whose only reachable hosts are loopback and the fakes the test routes: anything
  * else (a real facebook.com, fonts, telemetry) is aborted, so the test never leaves the machine.
  */
-export async function isolatedContext(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function isolatedContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   await context.route('**/*', (route: Route) => {
     const u = new URL(route.request().url());
     if (u.hostname === '127.0.0.1') return route.continue();
@@ -38,6 +38,7 @@ window.FB = {
   login: function (cb, opts) {
     window.__fbLogin = opts;
     var f = document.createElement('iframe');
+    f.style.display = 'none'; // Meta's dialog is a popup window, not part of the page (screenshots)
     f.src = window.__fbDialogUrl || 'https://www.facebook.com/v25.0/dialog/oauth';
     f.onload = function () { setTimeout(function () { cb(window.__fbLoginResponse || { status: 'unknown', authResponse: null }); }, 50); };
     document.body.appendChild(f);

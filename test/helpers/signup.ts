@@ -34,7 +34,7 @@ export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
   let url: string | undefined;
   await until(() => {
     if (exited !== undefined) throw new Error(`serve exited ${exited} before serving:\n${t.stdout()}\n${t.stderr()}`);
-    url = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
+    url = /(?:local:|本地：)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
     return url !== undefined;
   }, () => `serve to print its local URL:\n${t.stderr()}`);
   const base = url!;

@@ -7,6 +7,7 @@ import { aMessage, aPage, aPhoneNumber, aWaba, anError, E164, WABA_ID } from '..
 import { finishedProfile, stubBalance, stubLists } from '../helpers/onboarding.js';
 import { asciiPunctuation, englishLeft, hasHan } from '../helpers/i18n.js';
 import { displayWidth } from '../../src/ui/format.js';
+import { ALL_PERSON_ITEMS } from '../../src/core/checklist/types.js';
 
 let t: TestCtx;
 afterEach(() => {
@@ -105,15 +106,15 @@ describe('YCP_LANG=zh-CN: what ycp prints is Chinese', () => {
     expectChinese(t.stderr().replace(/正在等待.*\n/, ''));
   });
 
-  // The evidence of `status` is joined with "; " (src/core/checklist, issue 12's area): the one ASCII
-  // punctuation left in Chinese output. Listed exactly, so this fails once it is fixed.
-  test('status in Chinese: only the evidence join is left with ASCII punctuation (issue 12 owns it)', async () => {
+  // issue 14 found "已勾选 5/5 项; 应用 ID" in status's evidence (issue 12 has since joined it the Chinese way).
+  test('status in Chinese: its evidence and table are Chinese, with Chinese punctuation', async () => {
     zh({ stdoutTTY: true, profile: finishedProfile() });
     stubBalance(t);
     stubLists(t, { numbers: [aPhoneNumber()] });
     expect(await t.run(['status'])).toBe(0);
-    const offenders = asciiPunctuation(t.stdout());
-    expect(offenders.join('\n')).toContain('已勾选 5/5 项; 应用 ID');
-    expect(offenders.filter((s) => !s.includes('; '))).toEqual([]);
+    expect(t.stdout()).toContain('您已确认（2026-11-20）：');
+    expect(asciiPunctuation(t.stdout())).toEqual([]);
+    // The attested items are named by their IDs (what `init --attest` takes).
+    expect(englishLeft(t.stdout().replace(new RegExp(`\\b(?:${ALL_PERSON_ITEMS.join('|')})\\b`, 'g'), ' '))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import { YcpError } from '../../core/errors.js';
 import { readStatus } from '../../core/checklist/status.js';
-import { STATE_KEY, type Report } from '../../core/checklist/evaluate.js';
+import { KIND_KEY, STATE_KEY, type Report } from '../../core/checklist/evaluate.js';
 import { t } from '../../i18n/index.js';
 import { colors, mask, say } from '../../ui/format.js';
 import { render, reported } from '../../ui/render.js';
@@ -10,8 +10,8 @@ import type { GlobalOpts } from '../shared.js';
 
 const COLOR = { done: 'green', waiting: 'yellow', todo: 'red' } as const;
 
-export async function status(ctx: Ctx, o: GlobalOpts & { exitStatus?: boolean }): Promise<void> {
-  const r = await readStatus(ctx, mask);
+export async function status(ctx: Ctx, o: GlobalOpts & { exitStatus?: boolean; requireVerified?: boolean }): Promise<void> {
+  const r = await readStatus(ctx, mask, { requireVerified: Boolean(o.requireVerified) });
   render(ctx.io, o, r, () => human(ctx, r));
   if (o.exitStatus && !r.complete) {
     const open = r.steps.filter((s) => s.state !== 'done').length;
@@ -29,8 +29,9 @@ function human(ctx: Ctx, r: Report): string {
     [
       { header: '#', get: (s) => s.n },
       { header: t(r.lang, 'st.colState'), get: state, color: (v) => COLOR[r.steps.find((s) => state(s) === v)?.state ?? 'todo'] },
+      { header: t(r.lang, 'st.colKind'), get: (s) => t(r.lang, KIND_KEY[s.kind]) },
       { header: t(r.lang, 'st.colStep'), get: (s) => s.title },
-      { header: t(r.lang, 'st.colEvidence'), get: (s) => [...s.evidence, ...(s.blocker ? [`→ ${s.blocker}`] : [])].join('; ') },
+      { header: t(r.lang, 'st.colEvidence'), get: (s) => [...s.evidence, ...(s.blocker ? [`→ ${s.blocker}`] : [])].join(t(r.lang, 'ui.sep')) },
     ],
     ctx.clock.now(),
   );

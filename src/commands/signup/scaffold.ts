@@ -2,9 +2,13 @@ import type { Ctx } from '../../core/context.js';
 import { SETTINGS } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
+import { checkBrandColor, checkBrandName, readLogo, type PageLang } from '../../core/signup/branding.js';
+import { checkBackendUrl } from '../../core/signup/backend.js';
+import { ES_DEPRECATION_DATE, isDeprecatedEs, type EsVersion } from '../../core/signup/es-version.js';
 import { isDigits } from '../../core/validate.js';
 import { shellQuote } from '../../core/shell.js';
-import { say, success } from '../../ui/format.js';
+import { t } from '../../i18n/index.js';
+import { say, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -12,16 +16,24 @@ export interface SignupScaffoldOptions extends GlobalOpts {
   out: string;
   force?: boolean;
   featureType?: string;
+  pageLang?: PageLang;
+  brandName?: string;
+  brandColor?: string;
+  logo?: string;
+  backendUrl?: string;
+  includeCode?: boolean;
 }
 
-const ASK: { name: 'appId' | 'configId' | 'solutionId'; message: string }[] = [
-  { name: 'appId', message: 'Your Meta app ID (App Dashboard → App settings → Basic)' },
-  { name: 'configId', message: 'Configuration ID (Facebook Login for Business → Configurations)' },
-  { name: 'solutionId', message: 'Partner Solution ID (from the solution YCloud accepted)' },
-];
+const ASK = [
+  { name: 'appId', message: 'su.askAppId' },
+  { name: 'configId', message: 'su.askConfigId' },
+  { name: 'solutionId', message: 'su.askSolutionId' },
+] as const;
 
 export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promise<void> {
   const cfg = await ctx.config();
+  const lang = cfg.lang;
+  const esVersion = cfg.get('esVersion') as EsVersion;
   const values: Record<string, string | undefined> = { graphVersion: cfg.get('graphVersion'), featureType: o.featureType };
   // flag > env > profile (saved by `ycp init`); a missing one is asked on a TTY, else exit 2 naming its flag.
   // Against the sandbox there is no Meta app yet: placeholders stand in, never a question.
@@ -32,36 +44,28 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
     if (given === undefined && sandbox) placeholders.push(q.name);
     values[q.name] =
       given ??
-      (sandbox ? SANDBOX_PAGE_IDS[q.name as keyof typeof SANDBOX_PAGE_IDS] : undefined) ??
-      (await ctx.prompt.input({ message: q.message, flag: SETTINGS[q.name].flag, validate: (v) => isDigits(v.trim()) || 'digits only' })).trim();
+      (sandbox ? SANDBOX_PAGE_IDS[q.name] : undefined) ??
+      (await ctx.prompt.input({ message: t(lang, q.message), flag: SETTINGS[q.name].flag, validate: (v) => isDigits(v.trim()) || t(lang, 'v.digits') })).trim();
   }
-  const page = checkPageValues(values, placeholders);
-  const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page });
-  render(ctx.io, { json: o.json }, { ...r, values: page }, () => r.files.join('\n'));
+  const page = checkPageValues(values, { esVersion, lang, placeholders });
+  if (o.pageLang) page.pageLang = o.pageLang;
+  if (o.brandName !== undefined) page.brandName = checkBrandName(o.brandName, lang);
+  if (o.brandColor !== undefined) page.brandColor = checkBrandColor(o.brandColor, lang);
+  if (o.backendUrl !== undefined) page.backendUrl = checkBackendUrl(o.backendUrl, lang);
+  if (o.includeCode) page.includeCode = true;
+  const logo = o.logo === undefined ? undefined : await readLogo(o.logo, lang);
+  const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page, logo });
+  const shown = logo ? { ...page, logo: logo.name } : page;
+  render(ctx.io, { json: o.json }, { ...r, values: shown }, () => r.files.join('\n'));
+  if (isDeprecatedEs(esVersion)) warn(ctx.io, t(lang, 'su.deprecated', { version: esVersion, date: ES_DEPRECATION_DATE }));
   if (o.json) return;
-  success(ctx.io, `${r.overwritten.length ? 'Rewrote' : 'Wrote'} the Embedded Signup page in ${r.dir}`);
+  success(ctx.io, t(lang, r.overwritten.length ? 'su.rewrote' : 'su.wrote', { version: esVersion.slice(1), dir: r.dir }));
+  const dir = shellQuote(o.out);
   if (placeholders.length) {
-    say(ctx.io, `Sandbox mode (${cfg.get('baseUrl')}): ${placeholders.join(', ')} ${placeholders.length > 1 ? 'are placeholders' : 'is a placeholder'}. The page works against the sandbox only; \`ycp signup serve\` refuses it against the real API.
-Try it now: ycp signup serve --dir ${shellQuote(o.out)}`);
+    say(ctx.io, `${t(lang, 'su.placeholders', { baseUrl: cfg.get('baseUrl') ?? '', names: placeholders.join(', ') })}\n${t(lang, 'su.tryNow', { dir })}`);
     return;
   }
-  say(
-    ctx.io,
-    [
-      '',
-      'Next steps:',
-      `  1. Serve it over HTTPS:   ycp signup serve --dir ${shellQuote(o.out)}`,
-      '     It prints the exact host to add below. A cloudflared quick tunnel gets a new host every run;',
-      '     for a fixed one use --tunnel ngrok --domain YOUR.ngrok.app, or --public-url https://your.host.',
-      '  2. Meta App Dashboard → Facebook Login for Business → Settings → Client OAuth settings: turn on',
-      '     Client OAuth Login, Web OAuth Login, Enforce HTTPS, Embedded Browser OAuth Login,',
-      '     Use Strict Mode for redirect URIs and Login with the JavaScript SDK. Then add',
-      '       Allowed Domains:            the page host, e.g. abc-def.trycloudflare.com',
-      '       Valid OAuth Redirect URIs:  https://<that host>/',
-      '     Meta sends the WABA and phone number IDs only to pages on a listed HTTPS domain.',
-      '  3. Open the page, click "Connect WhatsApp", and finish the steps: ycp then checks the WABA,',
-      '     registers the number once and waits for CONNECTED.',
-      `  Hosting it yourself? Copy the three files to your HTTPS site and list that exact host the same way.`,
-    ].join('\n'),
-  );
+  if (!page.backendUrl) warn(ctx.io, t(lang, 'su.noBackend'));
+  if (page.includeCode) warn(ctx.io, t(lang, 'su.codeOn'));
+  say(ctx.io, `\n${t(lang, 'su.next', { dir })}`);
 }

@@ -1,7 +1,10 @@
 import type { Ctx } from '../../core/context.js';
 import { formatDuration } from '../../core/duration.js';
 import { serveSignup, type ServeEvent } from '../../core/signup/serve.js';
+import { ES_DEPRECATION_DATE } from '../../core/signup/es-version.js';
 import type { TunnelKind } from '../../core/tunnel/tunnel.js';
+import { checkHttpUrl } from '../../core/validate.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { printable, say, success, warn } from '../../ui/format.js';
 import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
@@ -16,14 +19,17 @@ export interface SignupServeOptions extends GlobalOpts {
   keepRunning?: boolean;
   open?: boolean;
   timeout: number;
+  forwardTo?: string;
 }
 
 export async function signupServe(ctx: Ctx, o: SignupServeOptions): Promise<void> {
-  const show = o.json ? (e: ServeEvent) => emitLine(ctx.io, toJson(e)) : (e: ServeEvent) => human(ctx, e, Boolean(o.keepRunning));
+  const lang = (await ctx.config()).lang;
+  const forwardTo = o.forwardTo === undefined ? undefined : checkHttpUrl('--forward-to', o.forwardTo);
+  const show = o.json ? (e: ServeEvent) => emitLine(ctx.io, toJson(e)) : (e: ServeEvent) => human(ctx, lang, e, Boolean(o.keepRunning));
   await streaming(ctx.io, o, () =>
     serveSignup(
       ctx,
-      { dir: o.dir, port: o.port, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, register: o.register, keepRunning: Boolean(o.keepRunning), waitTimeoutMs: o.timeout, open: Boolean(o.open) },
+      { dir: o.dir, port: o.port, tunnel: o.tunnel, publicUrl: o.publicUrl, domain: o.domain, register: o.register, keepRunning: Boolean(o.keepRunning), waitTimeoutMs: o.timeout, open: Boolean(o.open), forwardTo },
       show,
     ),
   );
@@ -35,39 +41,45 @@ function toJson(e: ServeEvent): unknown {
   return { event: type, ...rest };
 }
 
-function human(ctx: Ctx, e: ServeEvent, keepRunning: boolean): void {
+function human(ctx: Ctx, lang: Lang, e: ServeEvent, keepRunning: boolean): void {
   const io = ctx.io;
   switch (e.type) {
     case 'serving':
-      say(io, `Serving the Embedded Signup page\n  local:   ${e.localUrl}\n  public:  ${e.publicUrl}   (${e.provider}: ${e.reason})`);
-      if (e.sandbox && e.provider === 'local') say(io, 'Sandbox mode: the Facebook steps are simulated by the local sandbox.');
+      say(io, t(lang, 'su.serving', { version: e.esVersion, local: e.localUrl, public: e.publicUrl, provider: e.provider, reason: e.reason }));
+      if (e.esVersion === 'v2' || e.esVersion === 'v3') warn(io, t(lang, 'su.deprecated', { version: e.esVersion, date: ES_DEPRECATION_DATE }));
+      if (e.sandbox && e.provider === 'local') say(io, t(lang, 'su.sandboxServe'));
       else {
-        say(io, `Add this host to your Meta app (Facebook Login for Business → Settings → Client OAuth settings):\n  Allowed Domains:            ${e.host}\n  Valid OAuth Redirect URIs:  ${e.redirectUri}`);
-        if (e.ephemeral) warn(io, 'this quick-tunnel hostname changes every run: add the new one each time, or use --tunnel ngrok --domain D / --public-url URL for a fixed host');
+        say(io, t(lang, 'su.addHost', { host: e.host, redirect: e.redirectUri }));
+        if (e.ephemeral) warn(io, t(lang, 'su.ephemeral'));
       }
-      say(io, `Open ${e.publicUrl} and click "Connect WhatsApp". Waiting for the signup… (Ctrl-C to stop)`);
+      if (e.forwardTo) say(io, t(lang, 'su.forwarding', { url: e.forwardTo }));
+      else if (e.pageBackend) say(io, t(lang, 'su.pageBackend', { url: e.pageBackend }));
+      say(io, t(lang, 'su.open', { url: e.publicUrl }));
       return;
     case 'captured':
       // The summary carries what the page posted (error message, step): shown printable.
-      say(io, `${e.signupEvent.startsWith('FINISH') ? '✓' : '✗'} Captured ${printable(e.summary)}`);
+      say(io, `${e.signupEvent.startsWith('FINISH') ? '✓' : '✗'} ${t(lang, 'su.captured', { summary: e.summary })}`);
+      return;
+    case 'forwarded':
+      say(io, `${e.status >= 200 && e.status < 300 ? '✓' : '✗'} ${t(lang, e.summary ? 'su.forwarded' : 'su.forwardedEmpty', { url: e.url, status: e.status, ms: e.ms, summary: e.summary })}`);
       return;
     case 'progress':
       say(io, `  · ${printable(e.message)}`);
       return;
     case 'result': {
       const r = e.record;
-      if (r.outcome === 'connected') success(io, `${r.e164} is CONNECTED (${formatDuration(r.timings?.totalMs ?? 0)})`);
-      say(io, `Saved ${e.file}`);
+      if (r.outcome === 'connected') success(io, t(lang, 'su.connected', { e164: r.e164 ?? '', duration: formatDuration(r.timings?.totalMs ?? 0) }));
+      say(io, t(lang, 'su.saved', { file: e.file }));
       io.stdout.write(
         formatFields(io, [
           ['outcome', r.outcome], ['event', r.event], ['waba', r.wabaId], ['phone number id', r.phoneNumberId], ['phone number', r.e164],
-          ['status', r.status], ['registered', r.registered], ['register skipped', r.registerSkipped], ['record', e.file],
+          ['status', r.status], ['registered', r.registered], ['register skipped', r.registerSkipped], ['backend status', r.backend?.status], ['record', e.file],
         ]),
       );
       return;
     }
     case 'failed':
-      say(io, `Saved ${e.file}`);
+      say(io, t(lang, 'su.saved', { file: e.file }));
       // With --keep-running the error does not end the run, so it is reported here; otherwise run() reports it.
       if (keepRunning) warn(io, `${printable(e.error.message)}${e.error.info.hint ? `\n  hint: ${printable(e.error.info.hint)}` : ''}`);
       return;

@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import { YcpError, type Text } from '../errors.js';
 import { msg } from '../../i18n/index.js';
@@ -7,7 +6,7 @@ import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline 
 import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong, type Resource } from './errors.js';
 import { readCapped } from './body.js';
 import { collect, paginate } from './paginate.js';
-import { loadHttp } from './undici.js';
+import type { Transport } from './transport.js';
 import { MAX_TRIES, backoffDelay, isRetryableStatus, parseRetryAfter } from './retry.js';
 import type {
   Balance, Message, MessageSendRequest, Page, PhoneNumber, Template, Waba,
@@ -17,7 +16,8 @@ import type {
 export interface ApiOptions {
   baseUrl: string;
   apiKey: string;
-  dispatcher: Dispatcher;
+  /** What carries the requests (transport.ts); everything above it (deadlines, retries, the cap) is here. */
+  transport: Transport;
   clock: Clock;
   signal: AbortSignal;
   userAgent: string;
@@ -88,7 +88,6 @@ function buildApi(o: ApiOptions) {
   const deadline = (): Deadline => o.deadline ?? (o.deadlineScope === 'client' ? (shared ??= fresh()) : fresh());
 
   async function call<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResult<T>> {
-    const { request } = await loadHttp();
     const url = new URL(o.baseUrl + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const display = url.pathname.replace(new URL(o.baseUrl).pathname, '') + url.search;
@@ -117,8 +116,8 @@ function buildApi(o: ApiOptions) {
       let text: string;
       let resHeaders: Record<string, string | string[] | undefined>;
       try {
-        const res = await request(url, { method: method as Dispatcher.HttpMethod, headers, body, dispatcher: o.dispatcher, signal: step.signal });
-        status = res.statusCode;
+        const res = await o.transport.request({ method, url, headers, body, signal: step.signal });
+        status = res.status;
         resHeaders = res.headers;
         text = await readCapped(res.body, header(res.headers, 'content-length'), what, header(res.headers, 'ycloud-request-id'));
       } catch (err) {

@@ -1,12 +1,12 @@
 // The one way ycp builds an API client: the key header, one User-Agent recipe, the --verbose log, and the
 // deadline its purpose calls for (issue 10 §2). context.ts (ctx.api()), login, init, status, the demo,
 // cleanups and doctor's probe all come here.
-import type { Dispatcher } from 'undici';
 import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
 import { msg } from '../../i18n/index.js';
 import type { ResolvedSettings, SettingName } from '../settings.js';
 import { createYcloudApi, type YcloudApi } from './client.js';
+import type { Transport } from './transport.js';
 import { timeoutSettingMs } from '../deadline.js';
 import { VERSION } from '../../version.js';
 
@@ -36,7 +36,7 @@ export interface ClientTarget {
  * for ctx.api(), and a type import back would close an import cycle.
  */
 export interface ClientCtx {
-  dispatcher(): Promise<Dispatcher>;
+  transport(url: string): Promise<Transport>;
   clock: Clock;
   signal: AbortSignal;
   debug(line: string): void;
@@ -59,7 +59,7 @@ export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<Ycloud
   return createYcloudApi({
     baseUrl,
     apiKey,
-    dispatcher: await ctx.dispatcher(),
+    transport: await ctx.transport(baseUrl),
     clock: ctx.clock,
     signal: cleanup ? new AbortController().signal : ctx.signal,
     userAgent: userAgent(o.purpose),

@@ -26,9 +26,16 @@ export function loadHttp(): Promise<Http> {
     import('undici/lib/api/api-request.js'),
     import('undici/lib/dispatcher/env-http-proxy-agent.js'),
     import('undici/lib/dispatcher/agent.js'),
-  ]).then(([, req, proxyAgent, agent]) => {
+    import('undici/lib/api/api-connect.js'),
+    import('undici/lib/dispatcher/dispatcher.js'),
+  ]).then(([, req, proxyAgent, agent, connect, dispatcher]) => {
     const apiRequest = unwrap(req) as (this: Dispatcher, opts: Dispatcher.RequestOptions) => Promise<Dispatcher.ResponseData>;
     const Agent = unwrap(agent) as ProxyAgentCtor;
+    // undici's index puts its request APIs on Dispatcher.prototype; ProxyAgent opens its CONNECT tunnel
+    // with one of them (`pool.connect()`). Without the index, that one has to be put there by hand, or
+    // every proxied request fails with "this[kClient].connect is not a function" (test/e2e/proxy.test.ts).
+    const proto = (unwrap(dispatcher) as { prototype: Record<string, unknown> }).prototype;
+    proto.connect ??= unwrap(connect);
     let direct: Dispatcher | undefined;
     return {
       // What undici's own `request(url, opts)` does: split the URL and call the API on the dispatcher.

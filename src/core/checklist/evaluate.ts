@@ -1,8 +1,11 @@
 import { msg, t, tm, type Lang, type MsgKey } from '../../i18n/index.js';
+import { YcpError } from '../errors.js';
 import { STEPS_BEFORE_LIVE, type StepDef } from './steps/index.js';
 import { goLiveEvaluate } from './steps/review.js';
-import type { EvalInput, Evaluation, StepId, StepState } from './types.js';
+import type { EvalInput, Evaluation, EvidenceKind, ItemEval, ItemId, StepId, StepState } from './types.js';
 import type { Wizard } from './wizard.js';
+
+const MARK: Record<StepState, string> = { done: '✓', waiting: '…', todo: '○' };
 
 export const goLiveStep: StepDef = {
   n: 9,
@@ -11,14 +14,20 @@ export const goLiveStep: StepDef = {
   evaluate: (i) => goLiveEvaluate(i, STEPS_BEFORE_LIVE.map((s) => s.evaluate(i))),
   async run(w: Wizard) {
     const evals = evaluateAll(w.evalInput());
-    const open = evals.slice(0, 8).findIndex((e) => e.state !== 'done');
-    if (open >= 0) w.stop(9, 'todo', evals[8]!.blocker ?? msg('s9.body'));
     for (const [k, s] of STEPS_BEFORE_LIVE.entries()) {
-      w.line(`  ✓ ${s.n}. ${w.tr(s.title)}: ${evals[k]!.evidence.map((m) => tm(w.lang, m)).join('; ')}`);
+      const e = evals[k]!;
+      w.line(`  ${MARK[e.state]} ${s.n}. ${w.tr(s.title)}${w.tr('ui.kindMark', { kind: w.tr(KIND_KEY[e.kind]) })}${w.tr('ui.colon')}${e.evidence.map((m) => tm(w.lang, m)).join(w.tr('ui.sep'))}`);
     }
-    if (!(await w.confirm('s9.confirm'))) w.stop(9, 'todo', msg('s9.confirm'));
-    w.record('go-live', { state: 'done' });
-    w.say('s9.body');
+    if (evals[8]!.state === 'done') return w.say('s9.body');
+    // A run without a terminal went through every step it could: what is left is the person's word.
+    if (w.unattested.length) {
+      const items = w.unattested.join(',');
+      throw new YcpError('pending', w.tr('ui.needAttest', { count: w.unattested.length, items: w.unattested.join(', ') }), {
+        hint: w.tr('ui.attestHint', { items }),
+        details: { step: 9, state: 'todo', attest: [...w.unattested] },
+      });
+    }
+    w.stop(9, 'todo', evals[8]!.blocker ?? msg('s9.body'));
   },
 };
 
@@ -28,12 +37,23 @@ export function evaluateAll(i: EvalInput): Evaluation[] {
   return STEPS.map((s) => s.evaluate(i));
 }
 
+export interface ItemView {
+  id: ItemId;
+  kind: EvidenceKind;
+  evidence?: string;
+  at?: string;
+  via?: ItemEval['via'];
+}
+
 export interface StepView {
   n: number;
   id: StepId;
   title: string;
   state: StepState;
+  /** How ycp knows: the weakest kind of the step's items. */
+  kind: EvidenceKind;
   evidence: string[];
+  items: ItemView[];
   /** What is missing, when not done. */
   blocker?: string;
 }
@@ -42,6 +62,8 @@ export interface Report {
   profile: string;
   lang: Lang;
   complete: boolean;
+  /** Attested items that ycp could verify counted as not done (`status --require-verified`). */
+  requireVerified: boolean;
   steps: StepView[];
   /** The next command to run; absent when all is done. */
   next?: string;
@@ -62,12 +84,21 @@ export function buildReport(lang: Lang, profile: string, i: EvalInput): Report {
       id: s.id,
       title: t(lang, s.title),
       state: e.state,
+      kind: e.kind,
       evidence: e.evidence.map((m) => tm(lang, m)),
+      items: e.items.map((it) => ({
+        id: it.id,
+        kind: it.kind === 'attested' && it.verifiable && i.requireVerified ? 'todo' : it.kind,
+        ...(it.evidence ? { evidence: tm(lang, it.evidence) } : {}),
+        ...(it.at ? { at: it.at } : {}),
+        ...(it.via ? { via: it.via } : {}),
+      })),
       ...(e.state !== 'done' && e.blocker ? { blocker: tm(lang, e.blocker) } : {}),
     };
   });
   const next = nextCommand(evals, profile);
-  return { profile, lang, complete: next === undefined, steps, ...(next ? { next } : {}) };
+  return { profile, lang, complete: next === undefined, requireVerified: Boolean(i.requireVerified), steps, ...(next ? { next } : {}) };
 }
 
 export const STATE_KEY: Record<StepState, MsgKey> = { done: 'state.done', waiting: 'state.waiting', todo: 'state.todo' };
+export const KIND_KEY: Record<EvidenceKind, MsgKey> = { verified: 'kind.verified', attested: 'kind.attested', todo: 'kind.todo' };

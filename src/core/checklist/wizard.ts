@@ -7,7 +7,8 @@ import { saveStep } from './progress.js';
 import { commandLine } from '../shell.js';
 import { gatherSnapshot } from './snapshot.js';
 import { sourceMsg } from '../setting-source.js';
-import type { EvalInput, Progress, Snapshot, StepId, StepRecord, Values } from './types.js';
+import { findSignupEvidence } from './signup-evidence.js';
+import { VALUE_ITEMS, type EvalInput, type PersonItem, type Progress, type SignupEvidence, type Snapshot, type StepId, type StepRecord, type Values } from './types.js';
 
 /** How the wizard talks to the terminal; core never prints (ARCHITECTURE §1), the command supplies these. */
 export interface WizardUi {
@@ -38,7 +39,12 @@ export interface InitOptions {
   apiKeyStdin?: boolean;
   /** Where steps 5–6 write and serve the Embedded Signup page. */
   pageDir?: string;
+  /** Person-only items the person confirms by flag (`--attest`); `--yes` never does. */
+  attest?: PersonItem[];
 }
+
+/** The step each value is given in: its attestation is kept with that step. */
+const VALUE_STEP = { appId: 'tech-provider', solutionId: 'partner-solution', configId: 'embedded-signup' } as const;
 
 type Validate = (v: string) => MsgKey | true;
 
@@ -48,6 +54,10 @@ export class Wizard {
   readonly profile: string;
   readonly progress: Progress;
   snap: Snapshot = { key: { state: 'missing' } };
+  /** A real signup through the partner's page whose WABA YCloud lists (steps 3–5 verified). */
+  signup?: SignupEvidence;
+  /** Person-only items a run without a terminal could not ask about: the end of the run names them. */
+  readonly unattested: PersonItem[] = [];
   /** ctx.prompt, with the "cannot prompt" error (exit 2 naming the flag) in the user's language. */
   readonly prompt: Prompter;
   private apis = new Map<string, Promise<YcloudApi>>();
@@ -91,39 +101,57 @@ export class Wizard {
     return this.progress.steps[id] ?? {};
   }
   evalInput(): EvalInput {
-    return { progress: this.progress, values: this.values, snap: this.snap, webhookUrl: this.o.webhookUrl ?? this.rec('webhooks').data?.url };
+    return { progress: this.progress, values: this.values, snap: this.snap, webhookUrl: this.o.webhookUrl ?? this.rec('webhooks').data?.url, signup: this.signup };
+  }
+  now(): string {
+    return new Date(this.ctx.clock.now()).toISOString();
   }
 
   /** Saves a step's record now: answers survive Ctrl-C from here on. */
   record(id: StepId, patch: StepRecord): void {
-    saveStep(this.cfg.store, this.profile, this.progress, id, { at: new Date(this.ctx.clock.now()).toISOString(), ...patch });
+    saveStep(this.cfg.store, this.profile, this.progress, id, { at: this.now(), ...patch });
   }
-  /** Uses an answer from now on; writes it to the profile only when it differs from what is stored. */
-  saveSetting(name: 'apiKey' | 'appId' | 'configId' | 'solutionId', value: string): void {
+  /** The step's live checks passed just now: the evidence to fall back on while YCloud cannot be reached. */
+  verified(id: StepId): void {
+    this.record(id, { verifiedAt: this.now() });
+  }
+  /**
+   * Uses an answer from now on; writes it to the profile only when it differs from what is stored. An ID
+   * given here (a flag or an answer) is the person's word: attested with when and how.
+   */
+  saveSetting(name: 'apiKey' | 'appId' | 'configId' | 'solutionId', value: string, via?: 'flag' | 'prompt'): void {
     if (this.cfg.store.profile(this.profile)[name] !== value) void this.cfg.store.set(this.profile, name, value);
-    if (name === 'apiKey') this.values.apiKey = { value, source: 'profile' };
-    else this.values[name] = value;
+    if (name === 'apiKey') {
+      this.values.apiKey = { value, source: 'profile' };
+      return;
+    }
+    this.values[name] = value;
+    if (via) this.record(VALUE_STEP[name], { attested: { [VALUE_ITEMS[name]]: { at: this.now(), via } } });
+  }
+
+  /**
+   * Person-only items: each not yet attested (--attest ones are, from the start of the run) is asked on
+   * a terminal (a yes is recorded with its time), else left to do and named at the end of the run.
+   * --yes answers none of them. Returns the first item the person said no to.
+   */
+  async attest(id: StepId, items: readonly PersonItem[]): Promise<PersonItem | undefined> {
+    for (const item of items) {
+      if (this.rec(id).attested?.[item]) continue; // --attest items were recorded when the run started
+      if (!this.ctx.io.canPrompt) {
+        if (!this.unattested.includes(item)) this.unattested.push(item);
+        continue;
+      }
+      const yes = await this.prompt.confirm({ message: this.tr('ui.attestAsk', { item: this.tr(`item.${item}`), id: item }), flag: '--attest', default: false });
+      if (!yes) return item;
+      this.record(id, { attested: { [item]: { at: this.now(), via: 'prompt' } } });
+    }
+    return undefined;
   }
 
   /** `--yes` confirms; otherwise ask (exit 2 naming --yes when we cannot). */
   async confirm(key: MsgKey, params?: Params, dflt = true): Promise<boolean> {
     if (this.o.yes) return true;
     return this.prompt.confirm({ message: this.tr(key, params), flag: '--yes', default: dflt });
-  }
-
-  /**
-   * A checklist: each item not yet ticked is confirmed (or taken from --yes) and saved as it is ticked.
-   * Returns the first item the user has not done, or undefined when all are ticked.
-   */
-  async ticks(id: StepId, items: MsgKey[]): Promise<MsgKey | undefined> {
-    const have = new Set(this.rec(id).ticks ?? []);
-    for (const item of items) {
-      if (have.has(item)) continue;
-      if (!(await this.confirm('ui.tick', { item: this.tr(item) }))) return item;
-      have.add(item);
-      this.record(id, { ticks: [...have] });
-    }
-    return undefined;
   }
 
   /** A flag value (validated, exit 2 when bad) or, missing, a prompt that validates as the user types. */
@@ -159,6 +187,7 @@ export class Wizard {
   }
   async refresh(known?: Snapshot['key']): Promise<Snapshot> {
     this.snap = await gatherSnapshot(await this.api(), this.keyInfo(), known);
+    this.signup = await findSignupEvidence(this.progress, this.snap);
     return this.snap;
   }
 

@@ -55,7 +55,7 @@ export const NEXT_COMMANDS: NextCommand[] = [
   { args: 'webhook listen', what: msg('sandbox.nextListen') },
 ];
 
-type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'dispatcher' | 'debug'>;
+type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'transport' | 'debug'>;
 
 export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) => void; timeScale?: number } = {}): Promise<JourneyReport> {
   const started = ctx.clock.now();

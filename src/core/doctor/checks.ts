@@ -10,6 +10,7 @@ import type { Check } from './types.js';
 import { sourceMsg } from '../setting-source.js';
 import { settingLabel } from '../setting-values.js';
 import { proxyChecks, tunnelChecks } from './environment.js';
+import { signupChecks } from './signup.js';
 
 export type { Check, Level } from './types.js';
 
@@ -40,7 +41,7 @@ export function nodeCheck(version: string): Check {
   return { id: 'node', level: 'pass', text: msg('dr.nodeOk', { version }) };
 }
 
-async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: ResolvedSettings }> {
+async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: ResolvedSettings; profile: Readonly<Record<string, unknown>> }> {
   let path = await configPathFor(ctx.env);
   // A flag that fails its row's check ends every other command (exit 2); doctor reports it as a finding
   // and still resolves everything else, the bad value included, so the checks that use it show its effect.
@@ -59,12 +60,12 @@ async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: Reso
           ? { id: 'config', level: 'pass', text: msg('dr.configOk', { path, mode: octal }) }
           : { id: 'config', level: 'warn', text: msg('dr.configMode', { path, mode: octal }), fix: msg('dr.configModeFix', { path }) };
     const settings = bad ? resolveSettings({ flags, env: ctx.env, profile: cfg.store.profile(cfg.profile) }) : cfg.settings;
-    return { checks: [check, ...flagCheck], settings };
+    return { checks: [check, ...flagCheck], settings, profile: cfg.store.profile(cfg.profile) };
   } catch (err) {
     if (!(err instanceof YcpError)) throw err;
     // A broken file: report it, and still resolve flags and environment so the other checks can run.
     const settings = resolveSettings({ flags, env: ctx.env, profile: {} });
-    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.words }), fix: msg('dr.configBrokenFix') }, ...flagCheck], settings };
+    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.words }), fix: msg('dr.configBrokenFix') }, ...flagCheck], settings, profile: {} };
   }
 }
 
@@ -120,7 +121,7 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
 export async function runDoctor(ctx: Ctx, o: DoctorInput): Promise<DoctorResult> {
   const checks: Check[] = [nodeCheck(o.nodeVersion ?? process.versions.node)];
   const cfg = await configChecks(ctx);
-  checks.push(...cfg.checks, ...settingChecks(cfg.settings, o.mask));
+  checks.push(...cfg.checks, ...settingChecks(cfg.settings, o.mask), ...(await signupChecks(cfg.settings, cfg.profile)));
   checks.push(...(await apiChecks(ctx, cfg.settings, o)));
   checks.push(...(await tunnelChecks(ctx)), ...proxyChecks(ctx.env));
   return { lang: normalizeLang(cfg.settings.lang.value), checks };

@@ -3,6 +3,11 @@
 // sandbox origin, as Meta's comes from facebook.com. Continue creates the WABA and number through
 // /_sandbox/signup (same origin), posts the session message to the parent/opener with '*' (as Meta
 // does), then hands the code to the SDK in a message addressed to the page's origin only.
+//
+// It behaves like the Embedded Signup version the page launched (docs/signup.md "Versions"): v4 by
+// default, sending session info for every flow and no top-level `version`; v3 and v2 add `version: 3`,
+// and v2 sends session info only when asked with sessionInfoVersion '3'. Before the session message it
+// posts one that is not JSON, as Facebook's frames do, so the page's parser meets one.
 import { randomBytes } from 'node:crypto';
 import { FB_LOGIN_MESSAGE } from './fb-sdk.js';
 
@@ -23,19 +28,30 @@ export interface DialogPage {
 export function fbDialogPage(query: URLSearchParams): DialogPage {
   const q = (k: string) => (query.get(k) ?? '').slice(0, 200);
   const origin = q('origin');
+  const esVersion = /^v\d[a-z0-9-]{0,30}$/.test(q('es_version')) ? q('es_version') : 'v4';
   const cfg = {
     configId: q('config_id'),
     solutionId: q('solution_id'),
     featureType: q('feature_type'),
+    features: q('features'),
+    esVersion,
+    // v2 sends session info only when the page asked for it (sessionInfoVersion '3'); every later version always does.
+    sessionInfo: esVersion !== 'v2' || q('session_info_version') === '3',
+    // v4's messages carry no top-level version; the older ones a number (Meta's coexistence sample: `version: 3`).
+    messageVersion: esVersion.startsWith('v4') ? null : 3,
     origin: ORIGIN.test(origin) ? origin : '',
     cancelStep: CANCEL_STEP,
     loginMessage: FB_LOGIN_MESSAGE,
   };
   const nonce = randomBytes(16).toString('base64');
+  const deprecated = esVersion === 'v2' || esVersion === 'v3' || /^v[23]-/.test(esVersion);
   const facts = [
+    ['Embedded Signup', `${esVersion}${deprecated ? ' (deprecated 2026-10-15)' : ''}`],
     ['config_id', cfg.configId || '(missing)'],
     ['solutionID', cfg.solutionId || '(none)'],
     ...(cfg.featureType ? [['featureType', cfg.featureType]] : []),
+    ...(cfg.features ? [['features', cfg.features]] : []),
+    ...(cfg.sessionInfo ? [] : [['session info', 'not sent (v2 without sessionInfoVersion 3)']]),
   ];
   const body = `<!doctype html>
 <html lang="en">
@@ -105,7 +121,12 @@ const SCRIPT = `(function () {
   var cancel = document.getElementById('ycp-sandbox-fb-cancel');
   var status = document.getElementById('status');
   function say(text, isError) { status.textContent = text; status.className = isError ? 'status error' : 'status'; }
-  function session(msg) { target.postMessage(JSON.stringify(msg), '*'); }
+  function session(msg) {
+    if (!cfg.sessionInfo) return;
+    if (cfg.messageVersion !== null) msg.version = cfg.messageVersion;
+    target.postMessage('ycp-sandbox: a message that is not JSON', '*');
+    target.postMessage(JSON.stringify(msg), '*');
+  }
   function login(code) { target.postMessage({ type: cfg.loginMessage, code: code || null }, cfg.origin); }
   if (!target || !cfg.origin) {
     go.disabled = true;
@@ -115,7 +136,7 @@ const SCRIPT = `(function () {
   }
   cancel.addEventListener('click', function () {
     go.disabled = cancel.disabled = true;
-    session({ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { current_step: cfg.cancelStep }, version: '3' });
+    session({ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { current_step: cfg.cancelStep } });
     login(null);
   });
   go.addEventListener('click', function () {
@@ -128,17 +149,18 @@ const SCRIPT = `(function () {
       .then(function (r) {
         if (!r || !r.waba_id) throw new Error((r && r.error && r.error.message) || 'the sandbox signup failed');
         var event = cfg.featureType === 'only_waba_sharing' ? 'FINISH_ONLY_WABA'
-          : cfg.featureType === 'whatsapp_business_app_onboarding' ? 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING' : 'FINISH';
+          : cfg.featureType === 'whatsapp_business_app_onboarding' ? 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING'
+          : cfg.features.split(',').indexOf('app_only_install') >= 0 ? 'FINISH_GRANT_ONLY_API_ACCESS' : 'FINISH';
         var data = event === 'FINISH'
           ? { phone_number_id: r.phone_number_id, waba_id: r.waba_id, business_id: r.business_id }
           : { waba_id: r.waba_id, business_id: r.business_id };
         say('Connected. Returning to the app…');
-        session({ type: 'WA_EMBEDDED_SIGNUP', event: event, data: data, version: '3' });
+        session({ type: 'WA_EMBEDDED_SIGNUP', event: event, data: data });
         login(r.code);
       })
       .catch(function (e) {
         say(String(e && e.message), true);
-        session({ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { error_message: String(e && e.message), error_id: '0', session_id: 'sbx', timestamp: String(Math.floor(Date.now() / 1000)) }, version: '3' });
+        session({ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { error_message: String(e && e.message), error_code: '0', session_id: 'sbx', timestamp: String(Math.floor(Date.now() / 1000)) } });
         login(null);
       });
   });

@@ -3,7 +3,7 @@
 //
 // It works the way Meta's does: FB.login opens the consent dialog as a document served by the
 // sandbox (`/_sandbox/fb/dialog`, in an iframe overlay, so it also works headless), and THAT document
-// posts the `WA_EMBEDDED_SIGNUP` message (a JSON string, CONTRACT §15) to the page. `event.origin` is
+// posts the `WA_EMBEDDED_SIGNUP` message (a JSON string, as in Meta's sample listener) to the page. `event.origin` is
 // therefore the sandbox origin, never the page's own, so the page's strict origin allow-list holds.
 // The dialog relays the code to the SDK in a second message, addressed to the page's origin only and
 // accepted only from the sandbox origin and the dialog's own window; the SDK never logs it.
@@ -38,12 +38,23 @@ export function fbSdkSource(sandboxOrigin: string): string {
     open = null;
   }
 
+  // The Embedded Signup version, the way Meta tells them apart (docs/signup.md "Versions"): extras.version
+  // when present (v3, v4, the previews); else sessionInfoVersion means v2; else v4, which the login
+  // configuration decides.
+  function esVersion(extras) {
+    if (typeof extras.version === 'string' && extras.version) return extras.version;
+    if (extras.sessionInfoVersion !== undefined) return 'v2';
+    return 'v4';
+  }
+
   function dialogUrl(opts) {
     var extras = opts.extras || {};
     var setup = extras.setup || {};
+    var features = Array.isArray(extras.features) ? extras.features.map(function (f) { return f && f.name; }).filter(Boolean).join(',') : '';
     var q = [
       ['app_id', state.appId], ['version', state.version], ['config_id', opts.config_id],
-      ['solution_id', setup.solutionID], ['feature_type', extras.featureType], ['origin', window.location.origin]
+      ['solution_id', setup.solutionID], ['feature_type', extras.featureType], ['features', features],
+      ['es_version', esVersion(extras)], ['session_info_version', extras.sessionInfoVersion], ['origin', window.location.origin]
     ].filter(function (p) { return p[1] !== undefined && p[1] !== null && p[1] !== ''; })
       .map(function (p) { return encodeURIComponent(p[0]) + '=' + encodeURIComponent(String(p[1])); });
     return SANDBOX + '/_sandbox/fb/dialog?' + q.join('&');

@@ -1,5 +1,7 @@
 // CONTRACT §16 after a captured signup: WABA (may take a moment to appear) → payment method →
-// number → register ONCE (never retried: 10 tries / 72 h) → wait for CONNECTED.
+// number → register ONCE (never retried: 10 tries / 72 h) → wait for CONNECTED. With `registers: false`
+// (`serve --forward-to`) the partner's backend is the one that registers: ycp checks and waits, so the
+// number is still registered once.
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
 import type { YcloudApi } from '../api/client.js';
@@ -10,6 +12,7 @@ import { registerPhone } from '../phone/register.js';
 import { resolvePhone } from '../phone/resolve.js';
 import { waitForPhoneStatus } from '../phone/wait.js';
 import type { CapturedSignup } from './capture.js';
+import { t, type Lang, type MsgKey, type Params } from '../../i18n/index.js';
 
 export type FlowPhase = 'waba' | 'payment' | 'number' | 'register' | 'wait' | 'connected' | 'done';
 
@@ -26,6 +29,9 @@ export interface FlowOptions {
   /** How long to wait for CONNECTED after registering. */
   waitTimeoutMs: number;
   intervalMs: number;
+  /** false: the partner's backend registers the number (`--forward-to`); ycp only checks and waits. */
+  registers?: boolean;
+  lang: Lang;
   onProgress(p: FlowProgress): void;
 }
 
@@ -38,7 +44,7 @@ export interface FlowResult {
   paymentMethodAttached?: boolean;
   registered: boolean;
   /** Why register was not called, when it was not. */
-  registerSkipped?: 'already-connected' | 'business-app-onboarding' | 'no-phone-number';
+  registerSkipped?: 'already-connected' | 'business-app-onboarding' | 'no-phone-number' | 'partner-backend';
   timings: { wabaMs: number; registerMs?: number; waitMs?: number; totalMs: number };
 }
 
@@ -50,28 +56,30 @@ export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: Flow
   const ctx: FlowCtx = { ...flowCtx, api: flowCtx.api.perOperation() };
   const start = ctx.clock.now();
   const since = () => ctx.clock.now() - start;
-  const say = (phase: FlowPhase, message: string, status?: string) => o.onProgress({ phase, message, elapsedMs: since(), status });
+  const tr = (key: MsgKey, params?: Params) => t(o.lang, key, params);
+  const say = (phase: FlowPhase, key: MsgKey, params: Params = {}, status?: string) => o.onProgress({ phase, message: tr(key, params), elapsedMs: since(), status });
   const wabaId = c.wabaId!;
+  const phone = c.phoneNumberId ?? '<phone>';
 
-  say('waba', `Reading WABA ${wabaId}`);
-  const waba = await retrieveWaba(ctx, wabaId, o, (m) => say('waba', m));
+  say('waba', 'su.flow.readingWaba', { waba: wabaId });
+  const waba = await retrieveWaba(ctx, wabaId, o, (n) => say('waba', 'su.flow.wabaRetry', { waba: wabaId, n, interval: formatDuration(o.intervalMs) }));
   const wabaMs = since();
   const result: FlowResult = { wabaId, businessId: waba.businessId ?? c.businessId, phoneNumberId: c.phoneNumberId, registered: false, paymentMethodAttached: waba.paymentMethodAttached, timings: { wabaMs, totalMs: 0 } };
 
   if (waba.paymentMethodAttached !== true) {
-    throw new YcpError('pending', `WABA ${wabaId} has no payment method attached, so its number cannot send yet`, {
+    throw new YcpError('pending', tr('su.flow.noPayment', { waba: wabaId }), {
       code: 'PAYMENT_METHOD_MISSING',
-      hint: `ask YCloud to attach the credit line (check that the Solution ID is in extras.setup), then check with \`ycp waba get ${wabaId}\` and register with \`ycp phone register ${wabaId} ${c.phoneNumberId ?? '<phone>'}\``,
+      hint: tr('su.flow.noPaymentHint', { waba: wabaId, phone }),
       details: { wabaId, phoneNumberId: c.phoneNumberId },
     });
   }
-  say('payment', 'Payment method attached');
+  say('payment', 'su.flow.payment');
 
   if (!c.phoneNumberId) {
     // FINISH_ONLY_WABA (and some coexistence flows): no number was shared, nothing to register.
     result.registerSkipped = 'no-phone-number';
     result.timings.totalMs = since();
-    say('done', `No phone number was shared (${c.event}); add one, then run \`ycp phone register ${wabaId} <phone>\``);
+    say('done', 'su.flow.noPhone', { event: c.event, waba: wabaId });
     return result;
   }
 
@@ -79,30 +87,37 @@ export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: Flow
   let status: string;
   const regStart = ctx.clock.now();
   if (c.event === 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING') {
-    // CONTRACT §15: a WhatsApp Business app number (coexistence) must not be registered.
+    // Meta (coexistence page): "skip the phone number registration step, as the number is already registered".
     const p = await resolvePhone(ctx.api, wabaId, c.phoneNumberId);
     ({ e164 } = p);
     status = String(p.number.status ?? 'UNKNOWN');
     result.registerSkipped = 'business-app-onboarding';
-    say('number', `${e164} is ${status}; Business app onboarding: not registering`, status);
+    say('number', 'su.flow.coex', { e164, status }, status);
+  } else if (o.registers === false) {
+    const p = await resolvePhone(ctx.api, wabaId, c.phoneNumberId);
+    ({ e164 } = p);
+    status = String(p.number.status ?? 'UNKNOWN');
+    result.registerSkipped = 'partner-backend';
+    say('number', 'su.flow.leftToBackend', { e164, status }, status);
   } else {
     let called = false;
     const r = await registerPhone(ctx.api, wabaId, c.phoneNumberId, async (p) => {
       called = true;
-      say('number', `Found ${p.e164} (${String(p.number.status ?? 'UNKNOWN')})`, String(p.number.status ?? 'UNKNOWN'));
-      say('register', `Registering ${p.e164} (once; never retried automatically)`);
+      const st = String(p.number.status ?? 'UNKNOWN');
+      say('number', 'su.flow.found', { e164: p.e164, status: st }, st);
+      say('register', 'su.flow.registering', { e164: p.e164 });
     }).catch((err: unknown) => {
-      throw called ? registerFailure(err, wabaId, c.phoneNumberId!) : err;
+      throw called ? registerFailure(err, tr('su.flow.registerHint', { waba: wabaId, phone: c.phoneNumberId! })) : err;
     });
     e164 = r.e164;
     status = String(r.status ?? 'UNKNOWN');
     result.registered = !r.skipped;
     if (r.skipped) {
       result.registerSkipped = 'already-connected';
-      say('number', `${e164} is already CONNECTED; not registering`, status);
+      say('number', 'su.flow.already', { e164 }, status);
     } else {
       result.timings.registerMs = ctx.clock.now() - regStart;
-      say('register', `Registered ${e164} (status ${status})`, status);
+      say('register', 'su.flow.registered', { e164, status }, status);
     }
   }
   result.e164 = e164;
@@ -110,24 +125,30 @@ export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: Flow
 
   if (status !== 'CONNECTED') {
     const waitStart = ctx.clock.now();
-    say('wait', `Waiting for ${e164} to be CONNECTED`, status);
+    say('wait', 'su.flow.waiting', { e164 }, status);
     const w = await waitForPhoneStatus(ctx, {
       wabaId,
       e164,
       for: 'CONNECTED',
       timeoutMs: o.waitTimeoutMs,
       intervalMs: o.intervalMs,
-      onPoll: (p) => say('wait', `Waiting for ${e164} to be CONNECTED · ${formatDuration(p.elapsedMs)} · last seen ${p.status}`, p.status),
+      onPoll: (p) => say('wait', 'su.flow.waitingPoll', { e164, elapsed: formatDuration(p.elapsedMs), status: p.status }, p.status),
+    }).catch((err: unknown) => {
+      // Waiting on the backend's registration: say whose job it was.
+      if (o.registers === false && err instanceof YcpError && err.kind === 'pending') {
+        throw new YcpError('pending', err.message, { ...err.info, hint: tr('su.flow.backendHint', { waba: wabaId, phone: c.phoneNumberId! }) });
+      }
+      throw err;
     });
     result.status = w.status;
     result.timings.waitMs = ctx.clock.now() - waitStart;
   }
   result.timings.totalMs = since();
-  say('connected', `${e164} is CONNECTED`, 'CONNECTED');
+  say('connected', 'su.flow.connected', { e164 }, 'CONNECTED');
   return result;
 }
 
-async function retrieveWaba(ctx: FlowCtx, wabaId: string, o: FlowOptions, note: (m: string) => void): Promise<Waba> {
+async function retrieveWaba(ctx: FlowCtx, wabaId: string, o: FlowOptions, note: (attempt: number) => void): Promise<Waba> {
   const start = ctx.clock.now();
   const deadline = waitDeadline(ctx.clock, o.wabaTimeoutMs);
   const api = ctx.api.within(deadline);
@@ -140,23 +161,20 @@ async function retrieveWaba(ctx: FlowCtx, wabaId: string, o: FlowOptions, note: 
       const elapsed = ctx.clock.now() - start;
       const left = deadline.waitRemaining();
       if (left <= 0) {
-        throw new YcpError('api', `WABA ${wabaId} is still not visible to YCloud after ${formatDuration(elapsed)}`, {
+        throw new YcpError('api', t(o.lang, 'su.flow.wabaInvisible', { waba: wabaId, elapsed: formatDuration(elapsed) }), {
           code: err.info.code,
           requestId: err.info.requestId,
           status: 404,
-          hint: `check that the signup used your Solution ID (extras.setup.solutionID) and that this API key belongs to that partner account; then \`ycp waba get ${wabaId}\``,
+          hint: t(o.lang, 'su.flow.wabaInvisibleHint', { waba: wabaId }),
         });
       }
-      note(`WABA ${wabaId} is not visible yet (try ${attempt}); retrying in ${formatDuration(o.intervalMs)}`);
+      note(attempt);
       await ctx.clock.sleep(Math.min(o.intervalMs, left), ctx.signal);
     }
   }
 }
 
-function registerFailure(err: unknown, wabaId: string, phoneNumberId: string): unknown {
+function registerFailure(err: unknown, hint: string): unknown {
   if (!(err instanceof YcpError) || err.kind !== 'api') return err;
-  return new YcpError(err.kind, err.message, {
-    ...err.info,
-    hint: `register was called once and not retried (10 tries per 72 h); check the number with \`ycp phone get ${wabaId} ${phoneNumberId}\` before \`ycp phone register ${wabaId} ${phoneNumberId}\``,
-  });
+  return new YcpError(err.kind, err.message, { ...err.info, hint });
 }

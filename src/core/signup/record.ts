@@ -1,5 +1,7 @@
 // The result of one signup, saved next to the page (`<dir>/.ycp/signup-<time>.json`) so a partner
 // can see later what happened. IDs, statuses and timings only: never the code, never the API key.
+// `status` and `init` read these back: a real (not sandbox) signup whose WABA YCloud now lists is the
+// evidence that steps 3–5 were right (core/checklist/signup-evidence.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CapturedSignup } from './capture.js';
@@ -9,9 +11,16 @@ export type SignupOutcome = 'connected' | 'captured' | 'registered' | 'cancelled
 
 export interface SignupRecord {
   kind: 'ycp.signup';
-  version: 1;
+  /** 2: `sandbox` is always present (version 1 records cannot tell a sandbox signup from a real one). */
+  version: 2;
   outcome: SignupOutcome;
   event: string;
+  /** Captured in sandbox mode (the API on loopback): never evidence about the partner's Meta setup. */
+  sandbox: boolean;
+  /** The page's Embedded Signup version. */
+  esVersion?: string;
+  /** What the partner's backend answered (`--forward-to`). */
+  backend?: { url: string; status?: number; error?: string };
   wabaId?: string;
   businessId?: string;
   phoneNumberId?: string;
@@ -28,12 +37,21 @@ export interface SignupRecord {
   timings?: FlowResult['timings'];
 }
 
-export function buildRecord(c: CapturedSignup, outcome: SignupOutcome, finishedAt: number, r?: FlowResult, error?: SignupRecord['error']): SignupRecord {
+export interface RecordContext {
+  sandbox: boolean;
+  esVersion?: string;
+  backend?: SignupRecord['backend'];
+}
+
+export function buildRecord(c: CapturedSignup, outcome: SignupOutcome, finishedAt: number, rc: RecordContext, r?: FlowResult, error?: SignupRecord['error']): SignupRecord {
   const rec: SignupRecord = {
     kind: 'ycp.signup',
-    version: 1,
+    version: 2,
     outcome,
     event: c.event,
+    sandbox: rc.sandbox,
+    esVersion: rc.esVersion,
+    backend: rc.backend,
     wabaId: c.wabaId,
     businessId: r?.businessId ?? c.businessId,
     phoneNumberId: c.phoneNumberId,

@@ -15,7 +15,8 @@ export const BODY_LIMIT = 16 * 1024;
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
+  '.ico': 'image/x-icon', '.json': 'application/json',
 };
 
 export interface ProgressStep {
@@ -134,7 +135,9 @@ export async function startSignupServer(o: SignupServerOptions): Promise<SignupS
     const p = join(o.dir, name);
     const st = await stat(p).catch(() => undefined);
     if (!st?.isFile()) return json(res, 404, { error: 'not found' });
-    send(res, 200, TYPES[extname(name)] ?? 'application/octet-stream', await readFile(p));
+    // An SVG opened on its own is a document of this origin: it gets no script and no requests.
+    const extra: Record<string, string> = extname(name) === '.svg' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } : {};
+    send(res, 200, TYPES[extname(name)] ?? 'application/octet-stream', await readFile(p), extra);
   }
 
   async function callback(req: IncomingMessage, res: ServerResponse) {

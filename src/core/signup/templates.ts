@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const SIGNUP_TEMPLATE = 'embedded-signup';
-export const SIGNUP_FILES = ['index.html', 'signup.js', 'style.css'] as const;
+export const SIGNUP_FILES = ['index.html', 'page.js', 'signup.js', 'style.css'] as const;
 
 /**
  * Where `templates/` lives. From source this file is src/core/signup/; bundled it is dist/ycp.js or

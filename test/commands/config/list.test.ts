@@ -25,6 +25,7 @@ describe('ycp config list', () => {
         'config-id\t777\tenv (YCP_CONFIG_ID)',
         'solution-id\t\tunset',
         'graph-version\tv25.0\tdefault',
+        'es-version\tv4\tdefault',
         'lang\ten\tdefault',
         'timeout\t60s\tdefault',
         '',

@@ -26,7 +26,7 @@ describe('ycp config set', () => {
   test('an unknown name lists the settings in kebab-case; camelCase is accepted as an alias and said in kebab-case', async () => {
     t = createTestCtx();
     expect(await t.run(['config', 'set', 'foo', '1'])).toBe(2);
-    expect(t.stderr()).toBe('error: unknown setting "foo"\nhint: settings: api-key, base-url, app-id, config-id, solution-id, graph-version, lang, timeout\n');
+    expect(t.stderr()).toBe('error: unknown setting "foo"\nhint: settings: api-key, base-url, app-id, config-id, solution-id, graph-version, es-version, lang, timeout\n');
     t.verify();
     t.dispose();
     t = createTestCtx();

@@ -130,3 +130,45 @@ describe('ycp doctor', () => {
     expect(hideCredentials('http://proxy:8080')).toBe('http://proxy:8080');
   });
 });
+
+describe('ycp doctor: Embedded Signup versions (issue 12)', () => {
+  const page = (cfg: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ycp-doctor-page-'));
+    writeFileSync(join(dir, 'index.html'), `<script type="application/json" id="ycp-config">${JSON.stringify(cfg)}</script>`);
+    return dir;
+  };
+  const ids = { appId: '1', configId: '2', solutionId: '3' };
+
+  test('a v3 setting warns with its source and the date; the page the wizard recorded is checked too', async () => {
+    const dir = page({ ...ids, esVersion: 'v4' });
+    t = createTestCtx({ env: { YCP_ES_VERSION: 'v3' }, profile: { init: { version: 2, steps: { 'embedded-signup': { data: { pageDir: dir } } } } } });
+    stubBalance(t, dateHeader());
+    expect(await t.run(['doctor', '--json'])).toBe(0); // warnings, not failures
+    expect(byId('signup.esVersion')).toEqual({
+      id: 'signup.esVersion', level: 'warn',
+      message: 'esVersion v3 (from env YCP_ES_VERSION) is deprecated: Meta ends Embedded Signup v2 on 2026-10-15 and listed v3 until October 2026',
+      fix: 'create a v4 login configuration (see `ycp init --step 5`), then `ycp config set es-version v4` (or unset YCP_ES_VERSION)',
+    });
+    expect(byId('signup.page')).toEqual({ id: 'signup.page', level: 'pass', message: `the signup page in ${dir} uses Embedded Signup v4` });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a v2 page, or one written before ycp knew versions (no esVersion: it launched the v2 way), warns in both languages', async () => {
+    for (const [cfg, lang] of [[{ ...ids, esVersion: 'v2' }, 'en'], [ids, 'zh-CN']] as const) {
+      const dir = page(cfg);
+      t = createTestCtx({ env: { YCP_LANG: lang }, profile: { init: { version: 1, steps: { 'embedded-signup': { state: 'done', data: { pageDir: dir } } } } } });
+      stubBalance(t, dateHeader());
+      expect(await t.run(['doctor', '--json'])).toBe(0);
+      expect(byId('signup.esVersion')).toBeUndefined(); // the setting is the default, v4
+      expect(byId('signup.page')).toEqual(
+        lang === 'en'
+          ? { id: 'signup.page', level: 'warn', message: `the signup page in ${dir} uses Embedded Signup v2, deprecated since 2026-10-15`, fix: `create a v4 login configuration (see \`ycp init --step 5\`), then \`ycp signup scaffold --out ${dir} --force --es-version v4\`` }
+          : { id: 'signup.page', level: 'warn', message: `${dir} 中的注册页面使用嵌入式注册 v2，已于 2026-10-15 弃用`, fix: `先创建 v4 登录配置（见 \`ycp init --step 5\`），再运行 \`ycp signup scaffold --out ${dir} --force --es-version v4\`` },
+      );
+      t.verify();
+      t.dispose();
+      t = undefined;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

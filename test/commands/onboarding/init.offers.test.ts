@@ -10,7 +10,7 @@ import { signupServe } from '../../../src/commands/signup/serve.js';
 import { readConfigBlock } from '../../../src/core/signup/config-block.js';
 import { scaffoldSignupPage } from '../../../src/core/signup/scaffold.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../../helpers/tunnel.js';
-import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID, TICKS, stubBalance, stubLists } from '../../helpers/onboarding.js';
+import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID, V1_TICKS, stubBalance, stubLists } from '../../helpers/onboarding.js';
 import { closed, http, sandboxWorld, servingUrl, stateToken, type World } from '../../helpers/onboarding-sandbox.js';
 import { until } from '../../helpers/until.js';
 
@@ -32,9 +32,9 @@ function uptoStep4(): Record<string, unknown> {
   const at = '2026-11-20T10:00:00.000Z';
   const steps = {
     apply: { state: 'done', at },
-    account: { state: 'done', at, ticks: TICKS.account },
-    'tech-provider': { state: 'done', at, ticks: TICKS['tech-provider'] },
-    'partner-solution': { state: 'done', at, ticks: TICKS['partner-solution'] },
+    account: { state: 'done', at, ticks: V1_TICKS.account },
+    'tech-provider': { state: 'done', at, ticks: V1_TICKS['tech-provider'] },
+    'partner-solution': { state: 'done', at, ticks: V1_TICKS['partner-solution'] },
   };
   return { appId: APP_ID, solutionId: SOLUTION_ID, configId: CONFIG_ID, init: { version: 1, steps } };
 }
@@ -51,7 +51,7 @@ describe('init runs the offered signup commands', () => {
       stdoutTTY: true,
       profile: uptoStep4(),
       secrets: [CODE],
-      answers: { '--yes': true, '--page-dir': page, '--webhook-url': HOOK_URL },
+      answers: { '--yes': true, '--attest': true, '--page-dir': page, '--webhook-url': HOOK_URL },
     });
     const running = t.run(['init']);
     const url = await servingUrl(t, running);
@@ -60,7 +60,7 @@ describe('init runs the offered signup commands', () => {
     expect(t.stderr()).toContain(`\`ycp signup scaffold --out ${page} --app-id ${APP_ID} --config-id ${CONFIG_ID} --solution-id ${SOLUTION_ID}\` finished.`);
     expect(readConfigBlock(readFileSync(join(page, 'index.html'), 'utf8'))).toMatchObject({ appId: APP_ID, configId: CONFIG_ID, solutionId: SOLUTION_ID });
     // Loopback API: sandbox mode, no tunnel; the served copy points the page at the sandbox's fake SDK.
-    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox.');
+    expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox');
     expect(t.spawned).toEqual([]);
 
     // What the page does after the fake SDK's consent dialog: the sandbox's signup, then the callback.
@@ -98,7 +98,7 @@ describe('init runs the offered signup commands', () => {
       stdoutTTY: true,
       profile: uptoStep4(),
       env: { PATH: PATH_WITH_FAKE, FAKE_CLOUDFLARED_PIDFILE: pf },
-      answers: { '--yes': true },
+      answers: { '--yes': true, '--attest': true },
     });
     others.push(t);
     const page = join(t.configDir, 'page');
@@ -121,7 +121,9 @@ describe('init runs the offered signup commands', () => {
     expect(err).toContain('Stopped. Everything answered so far is saved; run `ycp init` to continue.');
     expect(err).not.toContain('exited with 130'); // not "reported and the wizard goes on"
     const saved = (await t.ctx.config()).store.profile('default') as { init: { steps: Record<string, { state?: string; data?: unknown }> } };
-    expect(saved.init.steps['embedded-signup']).toMatchObject({ state: 'done', data: { pageDir: page } });
+    // Step 5's answers were saved as they were given: its four attestations and the page folder.
+    expect(saved.init.steps['embedded-signup']).toMatchObject({ data: { pageDir: page } });
+    expect(Object.keys((saved.init.steps['embedded-signup'] as { attested?: object }).attested ?? {}).sort()).toEqual(['allowed-domains', 'login-config-v4', 'oauth-settings', 'public-profile']);
     expect(saved.init.steps['first-number']).toBeUndefined();
   });
 

@@ -6,7 +6,7 @@ import { WHATSAPP_EVENT_TYPES } from '../../../src/core/webhook/event-types.js';
 import { currentHost, listenDescription, parseListenMarker } from '../../../src/core/webhook/endpoints.js';
 import { PRODUCTION_DESCRIPTION } from '../../../src/core/checklist/steps/webhooks.js';
 import { FAKE_BIN, PATH_WITH_FAKE } from '../../helpers/tunnel.js';
-import { APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID } from '../../helpers/onboarding.js';
+import { ALL_ATTEST, APP_ID, CONFIG_ID, HOOK_URL, SOLUTION_ID } from '../../helpers/onboarding.js';
 import { control, sandboxWorld, type World } from '../../helpers/onboarding-sandbox.js';
 
 let world: World | undefined;
@@ -15,7 +15,8 @@ afterEach(async () => {
   world = undefined;
 });
 
-const FLAGS = ['--yes', '--app-id', APP_ID, '--solution-id', SOLUTION_ID, '--config-id', CONFIG_ID, '--webhook-url', HOOK_URL];
+// Every answer by flag, and the person's word for what only they can confirm (--yes never gives it).
+const FLAGS = ['--yes', '--app-id', APP_ID, '--solution-id', SOLUTION_ID, '--config-id', CONFIG_ID, '--webhook-url', HOOK_URL, '--attest', ALL_ATTEST];
 const states = (doc: { steps: { state: string }[] }) => doc.steps.map((s) => s.state);
 
 describe('ycp init, status and doctor against the sandbox', () => {
@@ -47,21 +48,23 @@ describe('ycp init, status and doctor against the sandbox', () => {
     expect(await s1.run(['status', '--exit-status', '--json'])).toBe(0);
     const st = JSON.parse(s1.stdout());
     expect(st.complete).toBe(true);
-    expect(st.steps[1].evidence[0]).toMatch(/^key sbx…\w{3} valid \(env YCLOUD_API_KEY\)$/);
+    expect(st.steps[1].evidence[0]).toMatch(/^key sbx…\w{3} accepted by YCloud \(GET \/balance, request id [\w-]+; env YCLOUD_API_KEY\)$/);
     expect(st.steps[5].evidence).toEqual(['WABAs: 1', 'payment method attached', `${signup.phone_number} CONNECTED`]);
-    expect(st.steps[6].evidence).toEqual(['webhook endpoint active']);
+    expect(st.steps[6].evidence).toEqual([`endpoint ${ep.id} active, subscribed to all ${WHATSAPP_EVENT_TYPES.length} whatsapp.* event types`]);
+    // A sandbox signup is no evidence about the partner's Meta setup: steps 3–5 rest on the person's word.
+    expect(st.steps.slice(2, 5).map((x: { kind: string }) => x.kind)).toEqual(['attested', 'attested', 'attested']);
 
     // YCloud (the sandbox) drops the number: status says so with exit 3, and init resumes at step 6.
     await control(sb, 'PATCH', `/phoneNumbers/${signup.phone_number_id}`, { status: 'DISCONNECTED' });
     const s2 = world.make();
     expect(await s2.run(['status', '--exit-status'])).toBe(3);
-    expect(s2.stdout()).toMatch(new RegExp(`^6\\tto do\\tConnect a first customer number\\tWABAs: 1; payment method attached; \\${signup.phone_number} DISCONNECTED`, 'm'));
+    expect(s2.stdout()).toMatch(new RegExp(`^6\\tto do\\tto do\\tConnect a first customer number\\tWABAs: 1; payment method attached; \\${signup.phone_number} DISCONNECTED`, 'm'));
     expect(s2.stderr()).toContain('Next: ycp init --step 6');
 
     const r = world.make();
     // No --yes: the wizard gets to the register question and, outside a terminal, names the flag.
     expect(await r.run(['init'])).toBe(2);
-    expect(r.stderr()).toContain('  ✓ 5. Configure Embedded Signup\n  ○ 6. Connect a first customer number\n  ✓ 7. Webhooks');
+    expect(r.stderr()).toContain('  ✓ 5. Configure Embedded Signup (attested)\n  ○ 6. Connect a first customer number\n  ✓ 7. Webhooks (verified)');
     expect(r.stderr()).toContain('Resuming at step 6: Connect a first customer number');
     expect(r.stderr()).toContain('error: --yes is required when not interactive');
     expect(phone.registerAttempts).toHaveLength(1); // nothing sent without the answer

@@ -17,10 +17,12 @@ describe('ycp status', () => {
     expect(await t.run(['status', '--exit-status'])).toBe(0);
     const out = t.stdout();
     expect(out).toContain('Onboarding progress (profile "default")');
-    expect(out).toMatch(/2 +done +YCloud account and API key +key tes…a64 valid \(env YCLOUD_API_KEY\)/);
-    expect(out).toMatch(new RegExp(`6 +done +Connect a first customer number +WABAs: 1; payment method attached; \\${E164} CONNECTED`));
-    expect(out).toMatch(/7 +done +Webhooks +webhook endpoint active/);
-    expect(out).toMatch(/8 +done +Meta App Review +6 of 6 items ticked/);
+    // Each step says how ycp knows: checked live (and how), or the person's word (and when).
+    expect(out).toMatch(/2 +done +attested +YCloud account and API key +key tes…a64 accepted by YCloud \(GET \/balance, request id req_\w+; env YCLOUD_API_KEY\); you confirmed \(2026-11-20\): account-email/);
+    expect(out).toMatch(new RegExp(`6 +done +verified +Connect a first customer number +WABAs: 1; payment method attached; \\${E164} CONNECTED`));
+    expect(out).toMatch(/7 +done +verified +Webhooks +endpoint wh\w+ active, subscribed to all \d+ whatsapp\.\* event types/);
+    expect(out).toMatch(/8 +done +attested +Meta App Review +you confirmed \(2026-11-20\): review-settings, review-management, review-messaging, review-submitted, review-approved, app-live/);
+    expect(out).toMatch(/9 +done +attested +Go live +steps 1-8 done/);
     expect(out).toContain('All nine steps are done.');
     expect(t.stderr()).toBe('');
   });
@@ -30,8 +32,8 @@ describe('ycp status', () => {
     expect(await t.run(['status', '--exit-status'])).toBe(3);
     const rows = t.stdout().trim().split('\n').map((l) => l.split('\t'));
     expect(rows).toHaveLength(9);
-    expect(rows[0]).toEqual(['1', 'to do', 'Apply to become a YCloud technical partner', "→ submit the application on YCloud's partner page"]);
-    expect(rows[1]).toEqual(['2', 'to do', 'YCloud account and API key', 'no API key; → give ycp your API key: `ycp init --step 2` (or `ycp login`)']);
+    expect(rows[0]).toEqual(['1', 'to do', 'to do', 'Apply to become a YCloud technical partner', "to confirm: --attest application; → submit the application on YCloud's partner page"]);
+    expect(rows[1]).toEqual(['2', 'to do', 'to do', 'YCloud account and API key', 'no API key; to confirm: --attest account-email; → give ycp your API key: `ycp init --step 2` (or `ycp login`)']);
     expect(t.stderr()).toBe('Next: ycp init --step 1\nerror: 9 of 9 onboarding steps are not done\nhint: ycp init --step 1\n');
   });
 
@@ -57,5 +59,16 @@ describe('ycp status', () => {
     expect(doc.steps[5].state).toBe('done');
     expect(doc.steps[5].evidence[0]).toMatch(/^未检查：could not reach YCloud/);
     expect(doc.steps[0].title).toBe('提交 YCloud 技术开发伙伴合作申请');
+  });
+  test('in Chinese: the kind column and the evidence in Chinese words and punctuation', async () => {
+    t = createTestCtx({ stdoutTTY: true, profile: finishedProfile(), env: { YCP_LANG: 'zh-CN' } });
+    stubBalance(t);
+    stubLists(t);
+    expect(await t.run(['status'])).toBe(0);
+    const out = t.stdout();
+    expect(out).toMatch(/# +状态 +确认方式 +步骤 +依据/);
+    expect(out).toMatch(/1 +已完成 +本人确认 +提交 YCloud 技术开发伙伴合作申请 +您已确认（2026-11-20）：application/);
+    expect(out).toMatch(new RegExp(`6 +已完成 +已验证 +.+WABA.+；`));
+    expect(out).toContain('九个步骤');
   });
 });

@@ -53,13 +53,22 @@ describe('templatesDir', () => {
 });
 
 describe('ycp signup scaffold', () => {
-  test('writes the three files with the values in the config block, and prints the next steps', async () => {
+  test('writes the three files with the values (v4 by default) and both languages in the config block, and prints the next steps', async () => {
     t = createTestCtx();
     const out = join(tmp(), 'page');
-    expect(await t.run(['signup', 'scaffold', '--out', out, ...IDS, '--feature-type', 'only_waba_sharing'])).toBe(0);
-    expect(t.stdout()).toBe(['index.html', 'signup.js', 'style.css'].map((f) => join(out, f)).join('\n') + '\n');
-    const cfg = readConfigBlock(readFileSync(join(out, 'index.html'), 'utf8'));
-    expect(cfg).toEqual({ appId: '1111', configId: '2222', solutionId: '3333', graphVersion: 'v25.0', featureType: 'only_waba_sharing' });
+    expect(await t.run(['signup', 'scaffold', '--out', out, ...IDS, '--feature-type', 'whatsapp_business_app_onboarding'])).toBe(0);
+    expect(t.stdout()).toBe(['index.html', 'page.js', 'signup.js', 'style.css'].map((f) => join(out, f)).join('\n') + '\n');
+    const { texts, ...cfg } = readConfigBlock(readFileSync(join(out, 'index.html'), 'utf8'))! as { texts: Record<string, Record<string, string>> };
+    expect(cfg).toEqual({ esVersion: 'v4', appId: '1111', configId: '2222', solutionId: '3333', graphVersion: 'v25.0', featureType: 'whatsapp_business_app_onboarding' });
+    // The page's words, from the catalogs: the customer copy and the developer panel, in both languages.
+    expect(texts.en!.connect).toBe('Connect WhatsApp');
+    expect(texts['zh-CN']!.connect).toBe('连接 WhatsApp');
+    expect(texts['zh-CN']!['dbg.title']).toBe('开发者面板');
+    expect(Object.keys(texts.en!).sort()).toEqual(Object.keys(texts['zh-CN']!).sort());
+    expect(t.stderr()).toContain('✓ Wrote the Embedded Signup page (v4) in');
+    expect(t.stderr()).not.toContain('deprecated');
+    expect(t.stderr()).toContain('Create configuration → login variation "WhatsApp Embedded Signup" → products (Cloud API)');
+    expect(t.stderr()).toContain('warning: hosted anywhere but `ycp signup serve`, this page posts the result nowhere: pass --backend-url');
     expect(readFileSync(join(out, 'signup.js'), 'utf8')).toBe(readFileSync(join(templatesDir(), 'embedded-signup', 'signup.js'), 'utf8'));
     expect(t.stderr()).toContain(`ycp signup serve --dir ${out}`);
     expect(t.stderr()).toContain('Allowed Domains:');
@@ -70,7 +79,7 @@ describe('ycp signup scaffold', () => {
     t = createTestCtx({ env: { YCP_APP_ID: '5555', YCP_GRAPH_VERSION: 'v26.0' }, profile: { appId: '9999', configId: '6666', solutionId: '7777' } });
     const out = join(tmp(), 'p');
     expect(await t.run(['signup', 'scaffold', '--out', out, '--json'])).toBe(0);
-    expect(JSON.parse(t.stdout()).values).toEqual({ appId: '5555', configId: '6666', solutionId: '7777', graphVersion: 'v26.0' });
+    expect(JSON.parse(t.stdout()).values).toEqual({ appId: '5555', configId: '6666', solutionId: '7777', graphVersion: 'v26.0', esVersion: 'v4' });
   });
 
   test('asks for missing values on a TTY, each prompt naming its flag', async () => {
@@ -94,8 +103,8 @@ describe('ycp signup scaffold', () => {
     expect(await t.run(['signup', 'scaffold', '--out', out, '--app-id', '1111'])).toBe(0);
     expect(t.questions).toEqual([]);
     const cfg = readConfigBlock(readFileSync(join(out, 'index.html'), 'utf8'));
-    expect(cfg).toEqual({ appId: '1111', configId: '200000000000002', solutionId: '300000000000003', graphVersion: 'v25.0', sandboxPlaceholders: ['configId', 'solutionId'] });
-    expect(t.stderr()).toContain('Sandbox mode (http://127.0.0.1:4010/v2): configId, solutionId are placeholders.');
+    expect(cfg).toMatchObject({ appId: '1111', configId: '200000000000002', solutionId: '300000000000003', graphVersion: 'v25.0', esVersion: 'v4', sandboxPlaceholders: ['configId', 'solutionId'] });
+    expect(t.stderr()).toContain('Sandbox mode (http://127.0.0.1:4010/v2): configId, solutionId stand in for your Meta IDs.');
     expect(t.stderr()).toContain(`Try it now: ycp signup serve --dir ${out}`);
     expect(t.stderr()).not.toContain('Allowed Domains');
     t.dispose();

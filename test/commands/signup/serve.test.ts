@@ -38,7 +38,7 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     const err = t.stderr();
     expect(err).toContain('Allowed Domains:            signup.example.test');
     expect(err).toContain('Valid OAuth Redirect URIs:  https://signup.example.test/');
-    expect(err).toContain(`✓ Captured FINISH: WABA ${WABA_ID}, phone number ID ${PHONE_ID}, business 2109876543210 (code received)`);
+    expect(err).toContain(`✓ Captured FINISH: WABA ${WABA_ID}, phone number ID ${PHONE_ID}, business 2109876543210 (with the OAuth code)`);
     expect(err).toContain('is not visible yet (try 2)');
     expect(err).toContain(`Registering ${E164} (once; never retried automatically)`);
     expect(err).toContain(`✓ ${E164} is CONNECTED`);
@@ -110,7 +110,7 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     const s = await startServe(t, ['--dir', dir, ...PUBLIC]);
     await s.post(finish(await s.token(), { event: 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING' }));
     expect(await s.done).toBe(0);
-    expect(t.stderr()).toContain('Business app onboarding: not registering');
+    expect(t.stderr()).toContain('WhatsApp Business app number (coexistence): not registering');
     expect(t.stdout()).toContain('register skipped\tbusiness-app-onboarding\n');
     expect(t.api.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
@@ -126,13 +126,20 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     expect(records(dir)[0]).toMatchObject({ outcome: 'cancelled', event: 'CANCEL', currentStep: 'PHONE_NUMBER_VERIFICATION', codeReceived: false });
   });
 
-  test('ERROR (the user-reported shape) is reported with its ids', async () => {
+  test('ERROR and the user-reported CANCEL shape are reported with their ids (error_code, or the legacy error_id)', async () => {
     t = createTestCtx();
     const dir = await aPageDir();
-    const s = await startServe(t, ['--dir', dir, ...PUBLIC]);
+    let s = await startServe(t, ['--dir', dir, ...PUBLIC]);
     await s.post({ state: await s.token(), event: 'ERROR', error_message: 'Something went wrong', error_id: '524126', session_id: 'f34b8b2f' });
     expect(await s.done).toBe(3);
-    expect(t.stderr()).toContain('error: the signup failed: Something went wrong (error id 524126, session f34b8b2f)');
+    expect(t.stderr()).toContain('error: the signup failed: Something went wrong (error code 524126, session f34b8b2f)');
+    t.dispose();
+    t = createTestCtx({ env: { YCP_LANG: 'zh-CN' } });
+    s = await startServe(t, ['--dir', dir, ...PUBLIC]);
+    await s.post({ state: await s.token(), event: 'CANCEL', error_message: 'Something went wrong', error_code: '524126', session_id: 'f34b8b2f', timestamp: '1700000000' });
+    expect(await s.done).toBe(3);
+    expect(t.stderr()).toContain('错误：注册已取消：Something went wrong（错误代码 524126，会话 f34b8b2f）');
+    expect(records(dir).find((r) => r.event === 'CANCEL')).toMatchObject({ outcome: 'cancelled', error: { code: 'CANCEL' } });
   });
 
   test('--no-register stops after capture and calls no API; --json streams NDJSON without the code', async () => {
@@ -145,7 +152,7 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     expect(lines.map((l) => l.event)).toEqual(['serving', 'captured', 'result']);
     expect(lines[0]).toMatchObject({ provider: 'static', host: 'signup.example.test', ephemeral: false, sandbox: false });
     expect(lines[1]).toMatchObject({ event: 'captured', signupEvent: 'FINISH_ONLY_WABA', wabaId: WABA_ID, codeReceived: true });
-    expect(lines[2].record).toMatchObject({ outcome: 'captured', event: 'FINISH_ONLY_WABA' });
+    expect(lines[2].record).toMatchObject({ version: 2, outcome: 'captured', event: 'FINISH_ONLY_WABA', sandbox: false, esVersion: 'v4' });
     expect(t.stderr()).toBe('');
     expect(t.api.requests).toHaveLength(0);
   });
@@ -157,7 +164,8 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated');
     expect(t.stderr()).not.toContain('Allowed Domains');
     const page = await s.get('/');
-    expect(page.body).toContain('"sandbox":true,"sandboxOrigin":"http://127.0.0.1:4010"');
+    // The fake SDK's origin, and the developer panel open (?debug=0 shows the customer view).
+    expect(page.body).toContain('"sandbox":true,"sandboxOrigin":"http://127.0.0.1:4010","debug":true');
     await s.post(finish(await s.token()));
     expect(await s.done).toBe(0);
   });
@@ -182,8 +190,8 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     t.dispose();
     t = createTestCtx();
     expect(await t.run(['signup', 'serve', '--dir', dir, ...PUBLIC])).toBe(2);
-    expect(t.stderr()).toContain(`error: ${join(dir, 'index.html')} was written for the sandbox: appId, configId, solutionId are placeholders`);
-    expect(t.stderr()).toContain('hint: write it again with your Meta app\'s IDs: ycp signup scaffold');
+    expect(t.stderr()).toContain(`error: ${join(dir, 'index.html')} was written for the sandbox: appId, configId, solutionId stand in for your Meta IDs`);
+    expect(t.stderr()).toContain('hint: write it again with your Meta app’s IDs: ycp signup scaffold');
     t.dispose();
     t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });
     const s = await startServe(t, ['--dir', dir, '--no-register']);

@@ -3,8 +3,8 @@
 // run after ctx.signal aborted, and deleting the webhook endpoint must still work (apiForCleanup).
 import { expect, test } from 'vitest';
 import { Agent } from 'undici';
-import type { Dispatcher } from 'undici';
 import { systemClock } from '../../../src/core/clock.js';
+import { undiciTransport } from '../../../src/core/api/transport-undici.js';
 import { runJourney, type JourneyStep } from '../../../src/core/demo/journey.js';
 
 function demoCtx() {
@@ -19,7 +19,7 @@ function demoCtx() {
       clock: systemClock,
       signal: controller.signal,
       defer: (fn: () => unknown) => void defers.push(fn),
-      dispatcher: async () => agent as Dispatcher,
+      transport: async () => undiciTransport(agent),
       debug: (line: string) => void debug.push(line),
     },
     /** As the real cleanup does: last deferred first; a throw here would be "warning: cleanup failed". */

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { execa } from 'execa';
-import { Agent, request } from 'undici';
+import { request } from 'undici';
 import { afterAll, beforeEach, expect, test } from 'vitest';
 import { createYcloudApi } from '../../../src/core/api/client.js';
+import { nodeTransport } from '../../../src/core/api/transport-node.js';
 import { systemClock } from '../../../src/core/clock.js';
 import { YcpError } from '../../../src/core/errors.js';
 import { SEED, type Sandbox } from '../../../src/core/sandbox/index.js';
@@ -22,7 +23,7 @@ beforeEach(async () => {
 afterAll(closeAll);
 
 const fault = (spec: Record<string, unknown>) => call(sb, 'POST', '/_sandbox/faults', { body: spec });
-const api = () => createYcloudApi({ baseUrl: sb.baseUrl, apiKey: sb.apiKey, dispatcher: new Agent(), clock: systemClock, signal: new AbortController().signal, userAgent: 'test' });
+const api = () => createYcloudApi({ baseUrl: sb.baseUrl, apiKey: sb.apiKey, transport: nodeTransport(), clock: systemClock, signal: new AbortController().signal, userAgent: 'test' });
 
 test('rate_limit answers 429 TOO_MANY_REQUESTS with Retry-After, N times, then the route works', async () => {
   const f = (await fault({ kind: 'rate_limit', path: '/v2/balance', times: 2, retryAfter: 3 })).body;

@@ -94,7 +94,8 @@ test('FB.login opens the sandbox-served dialog in a frame; only that frame, from
   expect(byId.has('ycp-sandbox-fb-dialog')).toBe(true);
   const url = new URL(frame.src);
   expect(url.origin + url.pathname).toBe(`${sb.origin}/_sandbox/fb/dialog`);
-  expect(Object.fromEntries(url.searchParams)).toEqual({ app_id: '1234567890', version: 'v25.0', config_id: '2345678901', solution_id: '3456789012', origin: PAGE });
+  // LOGIN_OPTS is a v2 launch (sessionInfoVersion '3', no version): the dialog is told so.
+  expect(Object.fromEntries(url.searchParams)).toEqual({ app_id: '1234567890', version: 'v25.0', config_id: '2345678901', solution_id: '3456789012', es_version: 'v2', session_info_version: '3', origin: PAGE });
 
   const login = { type: 'ycp-sandbox-fb-login', code: 'sbx_code_x' };
   dispatch({ origin: PAGE, source: frame.contentWindow, data: login }); // the page's own origin: ignored
@@ -110,6 +111,20 @@ test('FB.login opens the sandbox-served dialog in a frame; only that frame, from
   expect(byId.has('ycp-sandbox-fb-dialog')).toBe(false);
   dispatch({ origin: sb.origin, source: frame.contentWindow, data: login }); // once only
   expect(answers).toHaveLength(1);
+});
+
+test('the SDK tells the dialog which Embedded Signup version the page launched, as Meta tells them apart', async () => {
+  const { FB, byId } = await loadSdk();
+  FB.init({ appId: '1', version: 'v25.0' });
+  const launched = (extras: unknown) => {
+    FB.login(() => {}, { config_id: '2', extras });
+    const q = new URL(byId.get('ycp-sandbox-fb-frame')!.src).searchParams;
+    return { es: q.get('es_version'), features: q.get('features'), sessionInfo: q.get('session_info_version') };
+  };
+  expect(launched({ setup: { solutionID: '3' }, version: 'v4' })).toEqual({ es: 'v4', features: null, sessionInfo: null });
+  expect(launched({ setup: { solutionID: '3' } })).toEqual({ es: 'v4', features: null, sessionInfo: null }); // no key at all: the configuration decides, v4
+  expect(launched({ version: 'v3', features: [{ name: 'app_only_install' }] })).toEqual({ es: 'v3', features: 'app_only_install', sessionInfo: null });
+  expect(launched({ setup: {}, sessionInfoVersion: '3' })).toEqual({ es: 'v2', features: null, sessionInfo: '3' });
 });
 
 test('a login message without a code calls back with authResponse null', async () => {
@@ -134,8 +149,11 @@ async function openDialog(query: Record<string, string>, o: { framed?: boolean }
   const script = /<script nonce="[^"]+">([\s\S]*?)<\/script>/.exec(html)![1]!;
   const relFetch = (u: string, init: RequestInit) => fetch(new URL(u, sb.origin), init);
   runInNewContext(script, { window: dom.window, document: dom.document, fetch: relFetch, JSON, Math, Date, String });
-  const settled = () => until(() => posted.length >= 2, 'the dialog to post its two messages', { intervalMs: 5 });
-  return { res, html, posted, byId: dom.byId, settled };
+  // The login message to the SDK always comes last.
+  const settled = () => until(() => posted.some((p) => (p.message as { type?: string }).type === 'ycp-sandbox-fb-login'), 'the dialog to post its login message', { intervalMs: 5 });
+  /** The WA_EMBEDDED_SIGNUP messages, parsed (the dialog also posts one that is not JSON, as Facebook's frames do). */
+  const sessions = () => posted.filter((p) => typeof p.message === 'string' && p.message.startsWith('{')).map((p) => JSON.parse(p.message as string));
+  return { res, html, posted, byId: dom.byId, settled, sessions };
 }
 
 test('the dialog is a sandbox page with a strict CSP that shows the login options, escaped', async () => {
@@ -152,16 +170,19 @@ test('the dialog is a sandbox page with a strict CSP that shows the login option
   expect(html).toContain('&#60;img src=x onerror=alert(1)&#62;');
 });
 
-test('Continue creates the WABA and number, posts FINISH to the parent with "*" and the code only to the page origin', async () => {
-  const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', origin: PAGE });
+test('Continue (v4, the default) creates the WABA and number, posts FINISH to the parent with "*" and the code only to the page origin', async () => {
+  const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', es_version: 'v4', origin: PAGE });
+  expect(d.html).toContain('<span>Embedded Signup</span> <code>v4</code>');
   d.byId.get('ycp-sandbox-fb-continue')!.click();
   await d.settled();
-  expect(d.posted).toHaveLength(2);
-  const [session, login] = d.posted as [{ message: string; target: string }, { message: { type: string; code: string }; target: string }];
+  expect(d.posted).toHaveLength(3);
+  const [noise, session, login] = d.posted as [{ message: string; target: string }, { message: string; target: string }, { message: { type: string; code: string }; target: string }];
+  expect(noise.message).toBe('ycp-sandbox: a message that is not JSON'); // what the page's parser must ignore
   expect(session.target).toBe('*');
-  expect(typeof session.message).toBe('string'); // a JSON string, as Meta posts it (CONTRACT §15)
+  expect(typeof session.message).toBe('string'); // a JSON string, as Meta posts it
   const msg = JSON.parse(session.message);
-  expect(msg).toMatchObject({ type: 'WA_EMBEDDED_SIGNUP', event: 'FINISH', version: '3' });
+  expect(msg).toMatchObject({ type: 'WA_EMBEDDED_SIGNUP', event: 'FINISH' });
+  expect(msg).not.toHaveProperty('version'); // v4 sends no top-level version
   expect(Object.keys(msg.data).sort()).toEqual(['business_id', 'phone_number_id', 'waba_id']);
   expect(login.target).toBe(PAGE);
   expect(login.message).toEqual({ type: 'ycp-sandbox-fb-login', code: expect.stringMatching(/^sbx_code_/) });
@@ -171,13 +192,33 @@ test('Continue creates the WABA and number, posts FINISH to the parent with "*" 
   expect(phone?.number).toMatchObject({ wabaId: msg.data.waba_id, status: 'PENDING' });
 });
 
-test('featureType only_waba_sharing finishes with FINISH_ONLY_WABA and no number', async () => {
-  const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', feature_type: 'only_waba_sharing', origin: PAGE });
+test('v2 with featureType only_waba_sharing finishes with FINISH_ONLY_WABA, no number, and version 3; a deprecation note', async () => {
+  const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', feature_type: 'only_waba_sharing', es_version: 'v2', session_info_version: '3', origin: PAGE });
+  expect(d.html).toContain('<code>v2 (deprecated 2026-10-15)</code>');
   d.byId.get('ycp-sandbox-fb-continue')!.click();
   await d.settled();
-  const msg = JSON.parse(d.posted[0]!.message as string);
-  expect(msg).toMatchObject({ event: 'FINISH_ONLY_WABA' });
+  const [msg] = d.sessions();
+  expect(msg).toMatchObject({ event: 'FINISH_ONLY_WABA', version: 3 });
   expect(Object.keys(msg.data).sort()).toEqual(['business_id', 'waba_id']);
+});
+
+test('v3 and v2: session messages carry version 3; v2 without sessionInfoVersion "3" sends none at all', async () => {
+  const v3 = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', es_version: 'v3', origin: PAGE });
+  v3.byId.get('ycp-sandbox-fb-continue')!.click();
+  await v3.settled();
+  expect(v3.sessions()).toEqual([expect.objectContaining({ event: 'FINISH', version: 3 })]);
+  const v2 = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', es_version: 'v2', origin: PAGE });
+  expect(v2.html).toContain('not sent (v2 without sessionInfoVersion 3)');
+  v2.byId.get('ycp-sandbox-fb-continue')!.click();
+  await v2.settled();
+  expect(v2.posted).toEqual([{ message: { type: 'ycp-sandbox-fb-login', code: expect.stringMatching(/^sbx_code_/) }, target: PAGE }]);
+});
+
+test('app_only_install (an extras.features entry) finishes with FINISH_GRANT_ONLY_API_ACCESS', async () => {
+  const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', es_version: 'v4', features: 'app_only_install', origin: PAGE });
+  d.byId.get('ycp-sandbox-fb-continue')!.click();
+  await d.settled();
+  expect(d.sessions()).toEqual([{ type: 'WA_EMBEDDED_SIGNUP', event: 'FINISH_GRANT_ONLY_API_ACCESS', data: { waba_id: expect.any(String), business_id: expect.any(String) } }]);
 });
 
 test('Cancel posts CANCEL with current_step and a login message without a code', async () => {
@@ -185,8 +226,8 @@ test('Cancel posts CANCEL with current_step and a login message without a code',
   const wabas = sb.state.wabas.length;
   d.byId.get('ycp-sandbox-fb-cancel')!.click();
   await d.settled();
-  expect(JSON.parse(d.posted[0]!.message as string)).toEqual({ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { current_step: 'PHONE_NUMBER_SETUP' }, version: '3' });
-  expect(d.posted[1]).toEqual({ message: { type: 'ycp-sandbox-fb-login', code: null }, target: PAGE });
+  expect(d.sessions()).toEqual([{ type: 'WA_EMBEDDED_SIGNUP', event: 'CANCEL', data: { current_step: 'PHONE_NUMBER_SETUP' } }]);
+  expect(d.posted.at(-1)).toEqual({ message: { type: 'ycp-sandbox-fb-login', code: null }, target: PAGE });
   expect(sb.state.wabas.length).toBe(wabas);
 });
 
@@ -194,9 +235,9 @@ test('a sandbox signup that fails reports CANCEL with the error, as a user-repor
   const d = await openDialog({ app_id: '1', config_id: '2', solution_id: '3', feature_type: 'made_up', origin: PAGE });
   d.byId.get('ycp-sandbox-fb-continue')!.click();
   await d.settled();
-  const msg = JSON.parse(d.posted[0]!.message as string);
-  expect(msg).toMatchObject({ event: 'CANCEL', data: { error_message: expect.stringContaining('featureType'), error_id: '0' } });
-  expect(d.posted[1]!.message).toEqual({ type: 'ycp-sandbox-fb-login', code: null });
+  const [msg] = d.sessions();
+  expect(msg).toMatchObject({ event: 'CANCEL', data: { error_message: expect.stringContaining('featureType'), error_code: '0' } }); // Meta's current key
+  expect(d.posted.at(-1)!.message).toEqual({ type: 'ycp-sandbox-fb-login', code: null });
   expect(d.byId.get('status')!.className).toBe('status error');
 });
 

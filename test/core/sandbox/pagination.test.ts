@@ -4,7 +4,7 @@ import type { Sandbox } from '../../../src/core/sandbox/index.js';
 import { SEED } from '../../../src/core/sandbox/index.js';
 import { createYcloudApi } from '../../../src/core/api/client.js';
 import { systemClock } from '../../../src/core/clock.js';
-import { Agent } from 'undici';
+import { nodeTransport } from '../../../src/core/api/transport-node.js';
 import { call, closeAll, expectError, sandbox } from '../../helpers/sandbox.js';
 
 let sb: Sandbox;
@@ -40,7 +40,7 @@ test.each([
 });
 
 test('the real API client walks every page of every list route', async () => {
-  const api = createYcloudApi({ baseUrl: sb.baseUrl, apiKey: sb.apiKey, dispatcher: new Agent(), clock: systemClock, signal: new AbortController().signal, userAgent: 'test' });
+  const api = createYcloudApi({ baseUrl: sb.baseUrl, apiKey: sb.apiKey, transport: nodeTransport(), clock: systemClock, signal: new AbortController().signal, userAgent: 'test' });
   expect(await api.listPhoneNumbers({ wabaId: SEED.wabaId })).toHaveLength(253);
   expect(await api.listPhoneNumbers()).toHaveLength(254);
   expect(await api.listTemplates({ wabaId: SEED.wabaId })).toHaveLength(126);

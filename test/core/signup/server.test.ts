@@ -66,7 +66,11 @@ describe('signup capture server', () => {
     const next = server.next(ac.signal);
     expect(await post(finish(state))).toMatchObject({ status: 202 });
     const s = await next;
-    expect(s.capture).toEqual({ event: 'FINISH', code: SIGNUP_CODE, wabaId: '111', phoneNumberId: '222', receivedAt: 1_700_000_000_000 });
+    // `body` is what `--forward-to` sends on: the posted keys without `state`.
+    expect(s.capture).toEqual({
+      event: 'FINISH', code: SIGNUP_CODE, wabaId: '111', phoneNumberId: '222', receivedAt: 1_700_000_000_000,
+      body: { event: 'FINISH', code: SIGNUP_CODE, waba_id: '111', phone_number_id: '222' },
+    });
     expect(await post(finish(state))).toMatchObject({ status: 409, body: '{"error":"this signup was already received"}' });
     expect(await post(finish(state, { waba_id: '999' }))).toMatchObject({ status: 409 });
   });
@@ -127,7 +131,30 @@ describe('signup capture server', () => {
     expect((await post({ state: await token(), event: 'CANCEL', current_step: 'x'.repeat(2000), ignored: 'y' })).status).toBe(202);
     const c = (await next).capture;
     expect(c.currentStep).toHaveLength(500);
-    expect(Object.keys(c).sort()).toEqual(['currentStep', 'event', 'receivedAt']);
+    expect(Object.keys(c).sort()).toEqual(['body', 'currentStep', 'event', 'receivedAt']);
+    expect(c.body).toEqual({ event: 'CANCEL', current_step: 'x'.repeat(500) }); // `ignored` is not forwarded
+  });
+
+  test("Meta's current shapes: v4 asset arrays, error_code (and the legacy error_id), CANCEL_* and ERROR_* variants", async () => {
+    await start(true);
+    let next = server.next(ac.signal);
+    const assets = { ad_account_ids: ['11', '12'], page_ids: ['21'], dataset_ids: ['31'], catalog_ids: ['41'], instagram_account_ids: ['51'], waba_ids: ['111', '112'] };
+    expect((await post(finish(await token(), assets))).status).toBe(202);
+    expect((await next).capture.assets).toEqual(assets);
+    for (const bad of [{ page_ids: '21' }, { page_ids: [21] }, { waba_ids: ['1', 'x'] }, { catalog_ids: Array(101).fill('1') }]) {
+      expect((await post(finish(await token(), bad))).status, JSON.stringify(bad).slice(0, 40)).toBe(400);
+    }
+    next = server.next(ac.signal);
+    await post({ state: await token(), event: 'CANCEL', error_message: 'Something went wrong', error_code: '524126', session_id: 'f34b8b2f', timestamp: '1700000000' });
+    expect((await next).capture).toMatchObject({ event: 'CANCEL', errorMessage: 'Something went wrong', errorCode: '524126', sessionId: 'f34b8b2f', timestamp: '1700000000' });
+    next = server.next(ac.signal);
+    await post({ state: await token(), event: 'CANCEL', error_message: 'x', error_id: '77' });
+    expect((await next).capture.errorCode).toBe('77');
+    for (const event of ['CANCEL_WHATSAPP_BUSINESS_APP_ONBOARDING', 'ERROR_WHATSAPP_BUSINESS_APP_ONBOARDING', 'ERROR']) {
+      next = server.next(ac.signal);
+      expect((await post({ state: await token(), event })).status, event).toBe(202);
+      expect((await next).capture.event).toBe(event);
+    }
   });
 
   test('--keep-running issues a fresh token after each capture; old pages get 409', async () => {

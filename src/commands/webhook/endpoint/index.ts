@@ -17,6 +17,12 @@ export function registerWebhookEndpoint(webhook: Command, ctx: Ctx): void {
     .option('--show-secret', 'show secrets in full')
     .addHelpText('after', examples(['ycp webhook endpoint list', 'ycp webhook endpoint list --json']))
     .action(act(ctx, async (c, o) => (await import('./list.js')).webhookEndpointList(c, o)));
+  ep.command('show')
+    .argument('<id>', ID)
+    .description('One endpoint, its secret masked (--show-secret prints it in full for your app)')
+    .option('--show-secret', 'show the secret in full')
+    .addHelpText('after', examples([`ycp webhook endpoint show ${EP}`, `ycp webhook endpoint show ${EP} --show-secret --json`]))
+    .action(act(ctx, async (c, o, id: string) => (await import('./show.js')).webhookEndpointShow(c, { ...o, id })));
   ep.command('create')
     .argument('<url>', 'the https URL YCloud delivers to')
     .description('Create an endpoint (default events: every whatsapp.* type)')

@@ -6,21 +6,18 @@ import { msg } from '../../../i18n/index.js';
 import { LINKS } from '../facts.js';
 import { checkKey } from '../snapshot.js';
 import type { Wizard } from '../wizard.js';
-import { confirmedEvidence, recordedState, type StepDef } from './step.js';
+import { personItems, settle, type StepDef } from './step.js';
+import type { EvalInput, ItemEval } from '../types.js';
 
 export const applyStep: StepDef = {
   n: 1,
   id: 'apply',
   title: 's1.title',
-  evaluate: ({ progress }) => {
-    const r = progress.steps.apply;
-    return { state: recordedState(r), evidence: confirmedEvidence(r), blocker: msg('bl.apply') };
-  },
+  evaluate: (i) => settle(i, personItems(i.progress.steps.apply, ['application'], false), { blocker: msg('bl.apply') }),
   async run(w) {
     w.say('s1.body');
     w.say('ui.link', { url: LINKS.partnerPage });
-    if (!(await w.confirm('s1.confirm'))) w.stop(1, 'todo', msg('s1.confirm'));
-    w.record('apply', { state: 'done' });
+    if (await w.attest('apply', ['application'])) w.stop(1, 'todo', msg('item.application'));
   },
 };
 
@@ -28,28 +25,16 @@ export const accountStep: StepDef = {
   n: 2,
   id: 'account',
   title: 's2.title',
-  evaluate: ({ progress, snap }) => {
-    const r = progress.steps.account;
-    const k = snap.key;
-    switch (k.state) {
-      case 'ok':
-        return { state: r?.state === 'done' ? 'done' : 'todo', evidence: [msg('ev.keyOk', { key: k.masked ?? '', source: k.source ?? '' })], blocker: msg('bl.email') };
-      case 'rejected':
-        return { state: 'todo', evidence: [msg('ev.keyRejected', { key: k.masked ?? '' })], blocker: msg('s2.rejectedHint') };
-      case 'unreachable':
-        return { state: recordedState(r), evidence: [msg('ev.unreachable', { reason: k.reason ?? '' })] };
-      default:
-        return { state: 'todo', evidence: [msg('ev.keyMissing')], blocker: msg('bl.key') };
-    }
+  evaluate: (i) => {
+    const email = personItems(i.progress.steps.account, ['account-email'], false);
+    const { item, blocker } = keyItem(i);
+    return settle(i, [...email, item], { blocker: blocker ?? msg('bl.email') });
   },
   async run(w) {
     w.say('s2.body');
     w.say('ui.link', { url: LINKS.register });
     w.say('ui.link', { url: LINKS.console });
-    if (!(w.rec('account').ticks ?? []).includes('s2.confirm')) {
-      if (!(await w.confirm('s2.confirm'))) w.stop(2, 'todo', msg('s2.confirm'));
-      w.record('account', { ticks: ['s2.confirm'] });
-    }
+    if (await w.attest('account', ['account-email'])) w.stop(2, 'todo', msg('item.account-email'));
     const current = w.values.apiKey;
     if (w.snap.key.state !== 'ok' && current.value) w.snap.key = await checkKey((await w.api())!, w.keyInfo());
     if (w.snap.key.state === 'unreachable') throw unreachable(w);
@@ -61,11 +46,31 @@ export const accountStep: StepDef = {
       if (current.source === 'env') throw rejected(w, current.value!);
       await askKey(w);
     }
-    w.record('account', { state: 'done' });
+    w.verified('account');
     // The lists were read at start when the key already worked; read them now only for a new key.
     if (!w.snap.wabas) await w.refresh(w.snap.key);
   },
 };
+
+/** The key, checked live with GET /balance; while YCloud cannot be reached, the last time it was. */
+function keyItem({ progress, snap }: EvalInput): { item: ItemEval; blocker?: ReturnType<typeof msg> } {
+  const k = snap.key;
+  const earlier = progress.steps.account?.verifiedAt;
+  switch (k.state) {
+    case 'ok':
+      return { item: { id: 'api-key', kind: 'verified', via: 'live', verifiable: true, evidence: msg('ev.keyOk', { key: k.masked ?? '', source: k.source ?? '', requestId: k.requestId ?? '-' }) } };
+    case 'rejected':
+      return { item: { id: 'api-key', kind: 'todo', verifiable: true, evidence: msg('ev.keyRejected', { key: k.masked ?? '' }) }, blocker: msg('s2.rejectedHint') };
+    case 'unreachable': {
+      const reason = msg('ev.unreachable', { reason: k.reason ?? '' });
+      return earlier !== undefined
+        ? { item: { id: 'api-key', kind: 'verified', via: 'earlier', at: earlier || undefined, verifiable: true, evidence: msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason }) } }
+        : { item: { id: 'api-key', kind: 'todo', verifiable: true, evidence: reason } };
+    }
+    default:
+      return { item: { id: 'api-key', kind: 'todo', verifiable: true, evidence: msg('ev.keyMissing') }, blocker: msg('bl.key') };
+  }
+}
 
 async function askKey(w: Wizard): Promise<void> {
   for (let attempt = 1; ; attempt++) {

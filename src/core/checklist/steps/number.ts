@@ -5,10 +5,10 @@ import { registerPhone } from '../../phone/register.js';
 import { waitForPhoneStatus } from '../../phone/wait.js';
 import type { PhoneNumber } from '../../api/types.js';
 import { msg, type Msg } from '../../../i18n/index.js';
-import type { EvalInput, Evaluation } from '../types.js';
+import type { EvalInput, Evaluation, ItemEval } from '../types.js';
 import type { Wizard } from '../wizard.js';
 import { offerServe } from './page.js';
-import { recordedState, type StepDef } from './step.js';
+import { settle, type StepDef } from './step.js';
 
 const REGISTER_WAIT_MS = 60_000;
 
@@ -18,19 +18,31 @@ interface Found {
   candidates: PhoneNumber[];
 }
 
-function inspect({ progress, snap }: EvalInput): Found {
+const CHECKS = ['waba', 'payment-method', 'number-connected'] as const;
+
+/** The three checks, each verified live (`upTo` of them) or still to do. */
+function checks(upTo: number): ItemEval[] {
+  return CHECKS.map((id, k) => ({ id, kind: k < upTo ? 'verified' : 'todo', via: k < upTo ? 'live' : undefined, verifiable: true }) as ItemEval);
+}
+
+function inspect(i: EvalInput): Found {
+  const { progress, snap } = i;
   const r = progress.steps['first-number'];
   if (!snap.wabas || !snap.numbers) {
     const reason = snap.key.state === 'missing' ? msg('ev.keyMissing') : msg('ev.unreachable', { reason: snap.problem ?? snap.key.reason ?? '' });
-    return { evaluation: { state: recordedState(r), evidence: [reason], blocker: msg('bl.number') }, candidates: [] };
+    // Not readable now: what ycp last saw live stands, dated; never more than that.
+    const earlier = r?.verifiedAt;
+    const items = earlier !== undefined ? CHECKS.map((id) => ({ id, kind: 'verified', via: 'earlier', at: earlier || undefined, verifiable: true }) as ItemEval) : checks(0);
+    const seen = [earlier !== undefined ? msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason }) : reason];
+    return { evaluation: settle(i, items, { seen, blocker: msg('bl.number') }), candidates: [] };
   }
   const evidence: Msg[] = [msg('ev.wabas', { count: snap.wabas.length })];
-  const todo = (blocker: Msg): Found => ({ evaluation: { state: 'todo', evidence, blocker }, candidates: [] });
-  if (!snap.wabas.length) return todo(msg('s6.noWaba'));
+  const todo = (blocker: Msg, upTo: number): Found => ({ evaluation: settle(i, checks(upTo), { seen: evidence, blocker }), candidates: [] });
+  if (!snap.wabas.length) return todo(msg('s6.noWaba'), 0);
   // CONTRACT §16: without a payment method YCloud cannot bill, and sending fails.
   const paid = snap.wabas.filter((w) => w.paymentMethodAttached === true);
   evidence.push(msg(paid.length ? 'ev.payment' : 'ev.noPayment'));
-  if (!paid.length) return todo(msg('s6.noPayment', { id: snap.wabas[0]!.id ?? '?' }));
+  if (!paid.length) return todo(msg('s6.noPayment', { id: snap.wabas[0]!.id ?? '?' }), 1);
   const paidIds = new Set(paid.map((w) => w.id));
   const numbers = snap.numbers.filter((n) => paidIds.has(n.wabaId));
   const recorded = numbers.find((n) => n.id !== undefined && n.id === r?.data?.phoneNumberId);
@@ -38,13 +50,13 @@ function inspect({ progress, snap }: EvalInput): Found {
   const shown = recorded ?? connected ?? numbers[0];
   evidence.push(shown ? msg('ev.number', { e164: shown.phoneNumber ?? shown.id ?? '?', status: String(shown.status ?? 'UNKNOWN') }) : msg('ev.noNumbers'));
   if (recorded && connected && recorded !== connected) evidence.push(msg('ev.number', { e164: connected.phoneNumber ?? '?', status: 'CONNECTED' }));
-  if (connected) return { evaluation: { state: 'done', evidence }, connected, candidates: [] };
+  if (connected) return { evaluation: settle(i, checks(3), { seen: evidence }), connected, candidates: [] };
   const pending = numbers.some((n) => n.status === 'PENDING');
   // Register the recorded number, else a PENDING one (what a fresh signup leaves); never spend one of the
   // 10 tries per 72 h on a number YCloud refuses anyway.
   const rank = (n: PhoneNumber) => (n === recorded ? 0 : n.status === 'PENDING' ? 1 : 2);
   const candidates = numbers.filter((n) => n.status !== 'BANNED' && n.status !== 'MIGRATED').sort((a, b) => rank(a) - rank(b));
-  return { evaluation: { state: pending ? 'waiting' : 'todo', evidence, blocker: msg('s6.noNumber') }, candidates };
+  return { evaluation: settle(i, checks(2), { seen: evidence, waiting: pending, blocker: msg('s6.noNumber') }), candidates };
 }
 
 export const firstNumberStep: StepDef = {
@@ -54,6 +66,7 @@ export const firstNumberStep: StepDef = {
   evaluate: (i) => inspect(i).evaluation,
   async run(w: Wizard) {
     w.say('s6.body');
+    w.say('s5.signupVerifies');
     let found = inspect(w.evalInput());
     if (!found.connected && w.snap.key.state === 'ok' && !w.snap.wabas?.length) {
       if (await offerServe(w)) {
@@ -87,7 +100,7 @@ export const firstNumberStep: StepDef = {
 };
 
 function done(w: Wizard, n: PhoneNumber): void {
-  w.record('first-number', { state: 'done', data: { wabaId: n.wabaId ?? '', phoneNumberId: n.id ?? '', e164: n.phoneNumber ?? '' } });
+  w.record('first-number', { verifiedAt: w.now(), data: { wabaId: n.wabaId ?? '', phoneNumberId: n.id ?? '', e164: n.phoneNumber ?? '' } });
   w.say('s6.connected', { e164: n.phoneNumber ?? n.id ?? '?', waba: n.wabaId ?? '?' });
 }
 

@@ -7,8 +7,9 @@ import { YcpError } from '../../errors.js';
 import { readConfigBlock } from '../../signup/config-block.js';
 import { commandLine } from '../../shell.js';
 import type { Wizard } from '../wizard.js';
+import { DEFAULT_PAGE_DIR } from '../page-dir.js';
 
-export const DEFAULT_PAGE_DIR = 'embedded-signup';
+export { DEFAULT_PAGE_DIR };
 
 /** missing: no page; same: a page with the recorded IDs; different: a page with other IDs (or none readable). */
 export type PageState = 'missing' | 'same' | 'different';

@@ -4,9 +4,9 @@ import type { WebhookEndpoint } from '../../api/types.js';
 import { WHATSAPP_EVENT_TYPES } from '../../webhook/event-types.js';
 import { msg, type Msg, type MsgKey } from '../../../i18n/index.js';
 import { LINKS } from '../facts.js';
-import type { EvalInput, Evaluation } from '../types.js';
+import type { EvalInput, Evaluation, ItemEval } from '../types.js';
 import type { Wizard } from '../wizard.js';
-import { recordedState, type StepDef } from './step.js';
+import { settle, type StepDef } from './step.js';
 
 // Not the marker `webhook clean` looks for: this endpoint is permanent and must survive a clean-up.
 export const PRODUCTION_DESCRIPTION = 'Production webhook endpoint (partner onboarding)';
@@ -37,17 +37,22 @@ function problem(e: WebhookEndpoint): Msg | undefined {
   return undefined;
 }
 
-function evaluateWebhooks({ progress, snap, webhookUrl }: EvalInput): Evaluation {
+function evaluateWebhooks(i: EvalInput): Evaluation {
+  const { progress, snap, webhookUrl } = i;
   const r = progress.steps.webhooks;
+  const item = (kind: ItemEval['kind'], extra: Partial<ItemEval> = {}): ItemEval[] => [{ id: 'webhook-endpoint', kind, verifiable: true, ...extra }];
   if (!snap.endpoints) {
     const reason = snap.key.state === 'missing' ? msg('ev.keyMissing') : msg('ev.unreachable', { reason: snap.problem ?? snap.key.reason ?? '' });
-    return { state: recordedState(r), evidence: [reason], blocker: msg('bl.webhook') };
+    const earlier = r?.verifiedAt;
+    return earlier !== undefined
+      ? settle(i, item('verified', { via: 'earlier', at: earlier || undefined }), { seen: [msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason })] })
+      : settle(i, item('todo'), { seen: [reason], blocker: msg('bl.webhook') });
   }
   const e = pick(snap.endpoints, webhookUrl, r?.data?.endpointId);
-  if (!e) return { state: 'todo', evidence: [msg('ev.noEndpoint')], blocker: webhookUrl ? msg('s7.none', { url: webhookUrl }) : msg('s7.noneAny') };
-  const evidence = [msg('ev.endpoint', { status: e.status ?? msg('ev.unknown') })];
+  if (!e) return settle(i, item('todo'), { seen: [msg('ev.noEndpoint')], blocker: webhookUrl ? msg('s7.none', { url: webhookUrl }) : msg('s7.noneAny') });
   const p = problem(e);
-  return p ? { state: 'todo', evidence, blocker: p } : { state: 'done', evidence };
+  const seen = [p ? msg('ev.endpoint', { status: e.status ?? msg('ev.unknown') }) : msg('ev.endpointOk', { id: e.id, count: WHATSAPP_EVENT_TYPES.length })];
+  return p ? settle(i, item('todo'), { seen, blocker: p }) : settle(i, item('verified', { via: 'live' }), { seen });
 }
 
 const httpsUrl = (v: string): MsgKey | true => {
@@ -90,6 +95,8 @@ export const webhooksStep: StepDef = {
       w.say('s7.created', { id: created.id, url: created.url ?? url, secret: created.secret ? w.ui.mask(created.secret) : '' });
       e = created;
     }
+    // The app verifies each delivery with this endpoint's secret: how to read it in full.
+    w.say('s7.secretHow', { id: e.id });
     // Verify with a fresh read: what counts is what YCloud has, not what we sent.
     const now = await api.getWebhookEndpoint(e.id);
     const list = w.snap.endpoints.filter((x) => x.id !== now.id);
@@ -97,6 +104,6 @@ export const webhooksStep: StepDef = {
     w.record('webhooks', { data: { url, endpointId: now.id } });
     const p = problem(now);
     if (p) w.stop(7, 'todo', p);
-    w.record('webhooks', { state: 'done' });
+    w.verified('webhooks');
   },
 };

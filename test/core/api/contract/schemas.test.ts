@@ -69,9 +69,11 @@ describe('the operation table', () => {
   });
 
   test('the contract is not in the start-up bundle: `ycp --help` never loads it', () => {
-    const entry = readFileSync(new URL('../../../../dist/ycp.mjs', import.meta.url), 'utf8');
-    expect(entry).not.toContain('whatsapp_phone_number-update-displayName');
-    expect(entry).not.toContain('WhatsappPhoneNumberProfileVertical');
+    for (const file of ['ycp.js', 'main.js']) {
+      const entry = readFileSync(new URL(`../../../../dist/${file}`, import.meta.url), 'utf8');
+      expect(entry).not.toContain('whatsapp_phone_number-update-displayName');
+      expect(entry).not.toContain('WhatsappPhoneNumberProfileVertical');
+    }
   });
 });
 
