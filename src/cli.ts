@@ -1,12 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import type { Ctx } from './core/context.js';
-import { envHelp } from './core/settings.js';
-import { disableColor } from './ui/io.js';
+import { disableColor, useLang } from './ui/io.js';
 import { errorDocument, reportError } from './ui/render.js';
-import { colors, loadColors } from './ui/format.js';
+import { colors, labelled, loadColors } from './ui/format.js';
 import { cleanCommanderMessage } from './ui/redact.js';
+import { usageMessage } from './ui/usage.js';
 import { YcpError } from './core/errors.js';
 import { VERSION } from './version.js';
+import { loadLang, t, type Lang } from './i18n/index.js';
 import { registerAuth } from './commands/auth/index.js';
 import { registerConfig } from './commands/config/index.js';
 import { registerWaba } from './commands/waba/index.js';
@@ -23,7 +24,7 @@ import { registerBalance } from './commands/balance/index.js';
 import { registerOpen } from './commands/open/index.js';
 import { settingOption } from './commands/args.js';
 import { flagValue, helpLang } from './help/request.js';
-import type { Lang } from './i18n/index.js';
+import { helpConfiguration, localizeTree, rootHelp } from './help/localize.js';
 
 /**
  * Help is laid out for 80 columns whatever the terminal: the launcher prints text generated at build time
@@ -31,32 +32,25 @@ import type { Lang } from './i18n/index.js';
  */
 export const HELP_WIDTH = 80;
 
-const EXIT_CODES_HELP = `
-Exit codes:
-  0    success (a check or wait whose condition holds)
-  1    YCloud API error, network failure, config file not readable/writable, internal error
-  2    usage: unknown command or flag, invalid value, a prompt needed while not interactive
-  3    not ready: check/wait condition not met or timed out, webhook signature invalid, no payment method
-  4    authentication: no API key, or YCloud answered 401
-  130  cancelled (Ctrl-C, SIGINT); cleanups have run
-  143  terminated (SIGTERM); cleanups have run`;
-
 /**
  * A fresh program on every run: commander keeps parsed values on the instance. `argv` is only used to
  * keep its values out of commander's own error messages.
  *
  * `lang` is the language of everything this tree shows a person: descriptions, help sections, commander's
  * own messages. The caller decides it before parsing (`helpLang` in help/request.ts: --lang, YCP_LANG,
- * LANG, the profile); the build calls this once per language to generate the help the launcher prints, so
- * the tree must depend on nothing else (not on ctx.env, the config or the terminal).
+ * LANG, the profile) and loads its catalogs (`loadLang`); the build calls this once per language to generate
+ * the help the launcher prints, so the tree must depend on nothing else (not on ctx.env, the config or the
+ * terminal). English is in the command files; help/localize.ts puts the tree into `lang`.
  */
-// Every text is English today, whatever `lang` says; the catalogs take over per language (issue 14).
 export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang = 'en'): Command {
   const program = new Command('ycp');
   program
     .description('YCloud partner CLI: from "we want to be a partner" to CONNECTED numbers and signed webhooks')
+    // Set before any command is added: subcommands copy the help words, option, command and output.
+    .configureHelp(helpConfiguration(lang))
+    .helpOption('-h, --help', t(lang, 'cli.helpOption'))
+    .helpCommand('help [command]', t(lang, 'cli.helpCommand'))
     .version(VERSION, '-v, --version', 'print the version')
-    .helpOption('-h, --help', 'show help')
     .option('--profile <name>', 'config profile to use (env: YCP_PROFILE)')
     .option('--json', 'print results as JSON on stdout')
     .option('--verbose', 'log HTTP requests to stderr (key redacted)')
@@ -65,20 +59,21 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang 
     .addOption(settingOption('baseUrl'))
     .addOption(settingOption('lang'))
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run with --help for usage)')
+    .showHelpAfterError(t(lang, 'cli.seeHelp'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(colors(ctx.io).err.red(cleanCommanderMessage(s, argv))),
+      outputError: (s, write) => write(colors(ctx.io).err.red(`${labelled(lang, 'cli.error', cleanCommanderMessage(usageMessage(s, lang), argv))}\n`)),
       getOutHelpWidth: () => HELP_WIDTH,
       getErrHelpWidth: () => HELP_WIDTH,
     })
-    // Built when help is shown, not on every run.
-    .addHelpText('after', () => `\nEnvironment:\n${envHelp()}\n${EXIT_CODES_HELP}\n`);
+    // Environment, Exit codes and Examples: built when help is shown, not on every run.
+    .addHelpText('after', rootHelp(lang));
 
   const only = groupOf(program, argv);
   for (const g of only ? [only] : COMMAND_GROUPS) g.register(program, ctx);
+  localizeTree(program, lang);
   return program;
 }
 
@@ -123,8 +118,11 @@ function groupOf(program: Command, argv: readonly string[]): (typeof COMMAND_GRO
 }
 
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
-  await loadColors(ctx.io);
-  const program = buildProgram(ctx, argv, await helpLang(argv, ctx.env, () => storedLang(ctx, argv)));
+  // The language is decided first: a usage error, a bad flag or a broken config file is said in it too.
+  const lang = await helpLang(argv, ctx.env, () => storedLang(ctx, argv));
+  await Promise.all([loadColors(ctx.io), loadLang(lang)]);
+  useLang(ctx.io, lang);
+  const program = buildProgram(ctx, argv, lang);
   if (argv.length === 0) {
     program.outputHelp();
     return 0;
@@ -140,7 +138,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(err.message.replace(/^error: /, ''), argv)))) + '\n');
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(usageMessage(err.message, lang), argv)), lang)) + '\n');
       return 2;
     }
     return reportError(ctx.io, err, mode, ctx.signal);

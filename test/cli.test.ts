@@ -59,22 +59,43 @@ describe('the command line', () => {
     expect(t.stdout()).toContain('Commands:');
   });
 
+  // issue 14, tried: `--lang fr` was silently accepted.
+  test('--lang fr is exit 2 naming the languages, said in the language the environment asks for', async () => {
+    t = createTestCtx();
+    expect(await t.run(['--lang', 'fr', 'waba', 'list'])).toBe(2);
+    expect(t.stderr()).toBe('error: --lang: must be en or zh-CN\n');
+    expect(t.api.requests).toEqual([]);
+    t.verify();
+    t.dispose();
+    t = createTestCtx({ env: { YCP_LANG: 'zh-CN' } });
+    expect(await t.run(['--lang', 'fr', 'waba', 'list'])).toBe(2);
+    expect(t.stderr()).toBe('错误：--lang：只能是 en 或 zh-CN\n');
+  });
+
   test('--version', async () => {
     t = createTestCtx();
     expect(await t.run(['--version'])).toBe(0);
     expect(t.stdout()).toMatch(/^\d+\.\d+\.\d+/);
   });
 
-  test('the command tree (snapshot keeps the surface deliberate)', () => {
+  test('the command tree with each command\'s examples (snapshot keeps the surface deliberate)', async () => {
     t = createTestCtx();
     const lines: string[] = [];
-    const walk = (n: ReturnType<typeof commandTree>, path: string[]) => {
+    const examplesOf = async (path: string[]) => {
+      const c = createTestCtx();
+      expect(await c.run([...path, '--help'])).toBe(0);
+      c.dispose();
+      return c.stdout().split('\nExamples:\n')[1]!.trimEnd().split('\n');
+    };
+    const walk = async (n: ReturnType<typeof commandTree>, path: string[]) => {
       for (const c of n.children) {
         lines.push([...path, c.name].join(' ') + (c.aliases.length ? ` (${c.aliases.join(', ')})` : ''));
-        walk(c, [...path, c.name]);
+        lines.push(...(await examplesOf([...path, c.name])));
+        await walk(c, [...path, c.name]);
       }
     };
-    walk(commandTree(buildProgram(t.ctx)), []);
+    lines.push('ycp', ...(await examplesOf([])));
+    await walk(commandTree(buildProgram(t.ctx)), []);
     expect(lines).toMatchSnapshot();
   });
 });

@@ -40,13 +40,14 @@ export function act<P extends any[]>(ctx: Ctx, fn: (c: Ctx, o: any, ...args: P) 
 export async function confirmAction(ctx: Ctx, o: GlobalOpts, message: string): Promise<void> {
   if (o.yes) return;
   const ok = await ctx.prompt.confirm({ message, flag: '--yes', default: false });
-  if (!ok) throw new YcpError('cancelled', 'cancelled: nothing was changed');
+  if (!ok) throw new YcpError('cancelled', { key: 'cli.nothingChanged' });
 }
 
 /**
- * The Examples section that ends a command's `--help`: 2–4 real command lines, no prose, so they read the
- * same in every language (the heading is translated with the rest of the help).
+ * The Examples section that ends a command's `--help` (`.addHelpText('after', examples([…]))`): 2–4 real
+ * command lines, no prose, so they read the same in every language. The heading is the help's own
+ * ("Examples:" through the program's Help configuration, so it is translated with the rest).
  */
-export function examples(lines: readonly string[]): string {
-  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+export function examples(lines: readonly string[]): (context: { command: Command }) => string {
+  return ({ command }) => `\n${command.createHelp().styleTitle('Examples:')}\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }

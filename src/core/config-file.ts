@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { YcpError } from './errors.js';
+import { msg, type Msg, type MsgKey } from '../i18n/index.js';
 
 // Loaded by the first write: reading the config is synchronous, and node:fs/promises (with the streams and
 // readline it brings) would cost every command ~1.5 ms at start (issue 14).
@@ -32,7 +33,7 @@ export function readConfigText(path: string): string | undefined {
   try {
     const st = lstatSync(path);
     if (st.isSymbolicLink()) throw symlinkError(path);
-    if (!st.isFile()) throw new YcpError('io', `the config file ${path} is not a regular file`, { hint: `move it away; ycp writes a new ${path} on the next login` });
+    if (!st.isFile()) throw new YcpError('io', msg('sys.notAFile', { path }), { hint: msg('sys.notAFileHint', { path }) });
     // O_NOFOLLOW: a link swapped in after the check is refused too (0 where the platform lacks it).
     fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
   } catch (err) {
@@ -59,9 +60,9 @@ export function parseConfigText(text: string, path: string): ConfigData {
   } catch (err) {
     // V8's message quotes the text around the error (it may be the API key): only the position is shown.
     const { line, column } = lineColumn(text, jsonErrorOffset(text));
-    throw invalid(path, `is not valid JSON (line ${line}, column ${column})`, err);
+    throw invalid(path, msg('sys.invalidJson', { path, line, column }), err);
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(path, 'does not hold a JSON object');
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(path, msg('sys.notAnObject', { path }));
   return parsed as ConfigData;
 }
 
@@ -135,10 +136,8 @@ async function acquireLock(path: string): Promise<() => Promise<void>> {
       continue;
     }
     if (Date.now() > deadline) {
-      const who = held ? `process ${held.pid} on ${held.host}` : 'another process';
-      throw new YcpError('io', `the config file ${path} is locked by ${who}`, {
-        hint: `if no other ycp is running, delete ${lock} and try again`,
-      });
+      const message = held ? msg('sys.locked', { path, pid: held.pid, host: held.host }) : msg('sys.lockedUnknown', { path });
+      throw new YcpError('io', message, { hint: msg('sys.lockedHint', { lock }) });
     }
     await sleep(5 + Math.random() * 20);
   }
@@ -186,35 +185,32 @@ async function breakLock(lock: string, judged: LockOwner | undefined): Promise<v
 }
 
 function symlinkError(path: string): YcpError {
-  return new YcpError('io', `the config file ${path} is a symbolic link; ycp does not read or write the config through a link`, {
-    hint: `replace the link with the file itself (or point YCP_CONFIG_DIR at the folder that holds it)`,
-  });
+  return new YcpError('io', msg('sys.symlink', { path }), { hint: msg('sys.symlinkHint') });
 }
 
-function invalid(path: string, why: string, cause?: unknown): YcpError {
-  return new YcpError('usage', `the config file ${path} ${why}`, { hint: `fix or delete ${path}, then run \`ycp login\` again`, cause });
+function invalid(path: string, why: Msg, cause?: unknown): YcpError {
+  return new YcpError('usage', why, { hint: msg('sys.invalidHint', { path }), cause });
 }
 
-const REASONS: Record<string, string> = {
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded',
-  ENOTDIR: 'a part of the path is not a folder',
-  EISDIR: 'it is a folder',
+const REASONS: Record<string, MsgKey> = {
+  EACCES: 'sys.EACCES',
+  EPERM: 'sys.EACCES',
+  EROFS: 'sys.EROFS',
+  ENOSPC: 'sys.ENOSPC',
+  EDQUOT: 'sys.EDQUOT',
+  ENOTDIR: 'sys.ENOTDIR',
+  EISDIR: 'sys.EISDIR',
 };
 
 /** An I/O failure: exit 1 naming the file, what was refused and where, never "a bug in ycp". */
 function ioError(op: 'read' | 'write', path: string, err: unknown, where?: string): YcpError {
   const code = (err as NodeJS.ErrnoException).code;
-  const reason = (code && REASONS[code]) ?? (err as Error).message;
-  const on = where && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') ? ` on ${where}` : '';
+  const known = code ? REASONS[code] : undefined;
+  const said = known ? msg(known) : (err as Error).message;
+  const reason = where && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') ? msg('sys.reasonOn', { reason: said, where }) : said;
   const dir = where ?? dirname(path);
-  return new YcpError('io', `cannot ${op} the config file ${path}: ${reason}${on}${code ? ` (${code})` : ''}`, {
-    hint: `check the permissions of ${dir} (\`ls -ld ${dir}\`), or set YCP_CONFIG_DIR to a folder you can write`,
-    cause: err,
-  });
+  const key = op === 'read' ? (code ? 'sys.cannotReadCode' : 'sys.cannotRead') : code ? 'sys.cannotWriteCode' : 'sys.cannotWrite';
+  return new YcpError('io', msg(key, { path, reason, code: code ?? '' }), { hint: msg('sys.ioHint', { dir }), cause: err });
 }
 
 /** Offset of the first JSON syntax error in `text` (the same grammar as JSON.parse). */

@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from './clock.js';
-import { YcpError } from './errors.js';
+import { YcpError, errorText } from './errors.js';
 import { flagProblem, normalizeLang, profileName, resolveSettings, type ResolvedSettings, type SettingName, type Source } from './settings.js';
-import type { Lang } from '../i18n/index.js';
+import { msg, t, type Lang } from '../i18n/index.js';
 import { checkProfileName, type Store } from './store.js';
 import type { YcloudApi } from './api/client.js';
 import type { Spawner } from './process/spawn.js';
@@ -21,6 +21,12 @@ export interface Io {
   ci: boolean;
   /** Values masked in everything written to stdout and stderr (ui/redact.ts). */
   secrets: Secrets;
+  /**
+   * The language of everything written for a person. run() decides it before anything is shown, with the
+   * resolver `cfg.lang` uses (--lang, YCP_LANG, LANG, the profile), so the two agree; it is here as well
+   * because errors raised before the config resolves (a bad flag, a broken file) speak it too.
+   */
+  readonly lang: Lang;
 }
 
 /**
@@ -175,13 +181,10 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
           const input = { flags: flags.settings ?? {}, env: parts.env, profile: store.profile(p.name) };
           const settings = resolveSettings(input);
           const lang = normalizeLang(settings.lang.value);
-          // A setting flag is checked by its SETTINGS row, in the user's language, before anything runs.
+          // A setting flag is checked by its SETTINGS row before anything runs; it is said in io.lang, which
+          // run() decided without a --lang it could not use (`--lang fr` is said in YCP_LANG's language).
           const bad = flagProblem(input.flags);
-          if (bad) {
-            const { t } = await import('../i18n/index.js');
-            const l = bad.name === 'lang' ? normalizeLang(resolveSettings({ ...input, flags: {} }).lang.value) : lang;
-            throw new YcpError('usage', t(l, 'ui.invalidFlag', { flag: bad.flag, problem: t(l, bad.problem) }));
-          }
+          if (bad) throw new YcpError('usage', msg('ui.invalidFlag', { flag: bad.flag, problem: msg(bad.problem) }));
           return { profile: p.name, profileSource: p.source, store, settings, lang, get: (n) => settings[n].value };
         })();
         return configP;
@@ -222,7 +225,7 @@ function cleanupScope(io: Io): { defer(fn: () => unknown): void; run(): Promise<
           await withTimeout(Promise.resolve().then(fn), 10_000);
         } catch (err) {
           // An error the run already reported (reportError marks it) is not repeated as a warning.
-          if (!(err instanceof YcpError && err.reported)) io.stderr.write(`warning: cleanup failed: ${(err as Error).message}\n`);
+          if (!(err instanceof YcpError && err.reported)) io.stderr.write(`${t(io.lang, 'cli.cleanupFailed', { reason: errorText(err, io.lang) })}\n`);
         }
       }
     },
@@ -239,7 +242,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([
     p,
     new Promise<T>((_, reject) => {
-      t = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms);
+      t = setTimeout(() => reject(new YcpError('internal', msg('cli.cleanupTimeout', { seconds: ms / 1000 }))), ms);
       t.unref();
     }),
   ]).finally(() => clearTimeout(t));

@@ -3,8 +3,9 @@
 // what is left of it. Time is read from the Clock (a fake one in tests); only the abort of a request in
 // flight needs a real timer, which `step()` owns.
 import type { Clock } from './clock.js';
-import { formatDuration, parseDuration } from './duration.js';
+import { durationMs, formatDuration } from './duration.js';
 import { YcpError } from './errors.js';
+import { msg, type Msg } from '../i18n/index.js';
 
 /** The `timeout` setting's default: the deadline of a one-shot network command. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -18,7 +19,7 @@ export interface Deadline {
   /** The end of a --timeout wait keeps this much for a last check (budgetMs includes it). */
   readonly graceMs: number;
   /** Where the budget comes from and how to change it, for error hints ("--timeout 10s", …). */
-  readonly hint: string;
+  readonly hint: Msg;
   elapsed(): number;
   /** Milliseconds left, never negative. */
   remaining(): number;
@@ -36,7 +37,7 @@ export interface Step {
   done(): void;
 }
 
-export function createDeadline(clock: Clock, budgetMs: number, hint: string, graceMs = 0): Deadline {
+export function createDeadline(clock: Clock, budgetMs: number, hint: Msg, graceMs = 0): Deadline {
   const start = clock.now();
   const elapsed = () => clock.now() - start;
   const remaining = () => Math.max(0, budgetMs - elapsed());
@@ -86,20 +87,14 @@ export function abortAfter(ms: number, parent?: AbortSignal, kind: 'try' | 'dead
 /** The `timeout` setting (flag-less: YCP_TIMEOUT or the profile) as milliseconds; a bad value is exit 2. */
 export function timeoutSettingMs(value: string | undefined, from?: string): number {
   if (value === undefined) return DEFAULT_TIMEOUT_MS;
-  try {
-    const ms = parseDuration(value);
-    if (ms > 0) return ms;
-  } catch {
-    // reported below with the name of where the value came from
-  }
-  throw new YcpError('usage', `${from ?? 'the timeout setting'}: invalid duration "${value}"`, {
-    hint: 'use a positive duration such as 30s, 2m or 1h (YCP_TIMEOUT, or `ycp config set timeout 2m`)',
-  });
+  const ms = durationMs(value);
+  if (ms !== undefined && ms > 0) return ms;
+  throw new YcpError('usage', from ? msg('http.badTimeout', { from, value }) : msg('http.badTimeoutSetting', { value }), { hint: msg('http.badTimeoutHint') });
 }
 
 /** The hint of the setting-based deadline: how long, and how to change it. */
-export function settingHint(ms: number): string {
-  return `ycp gives a network command ${short(ms)} (the timeout setting: set YCP_TIMEOUT=2m or run \`ycp config set timeout 2m\` for longer)`;
+export function settingHint(ms: number): Msg {
+  return msg('http.deadlineSetting', { budget: short(ms) });
 }
 
 /** A deadline created from the `timeout` setting. */
@@ -112,12 +107,12 @@ export const WAIT_GRACE_MS = 1_000;
 
 /** A command's own --timeout (phone wait, message send --wait, signup serve). */
 export function flagDeadline(clock: Clock, ms: number): Deadline {
-  return waitDeadline(clock, ms, `at --timeout ${short(ms)}`);
+  return waitDeadline(clock, ms, msg('http.whenFlag', { budget: short(ms) }));
 }
 
 /** A wait of `ms` plus the grace of its last check; `when` says when it ends, for the hint. */
-export function waitDeadline(clock: Clock, ms: number, when = `after ${short(ms)}`): Deadline {
-  return createDeadline(clock, ms + WAIT_GRACE_MS, `the wait ends ${when} (and ${WAIT_GRACE_MS / 1000}s for a last check)`, WAIT_GRACE_MS);
+export function waitDeadline(clock: Clock, ms: number, when: Msg = msg('http.whenAfter', { budget: short(ms) })): Deadline {
+  return createDeadline(clock, ms + WAIT_GRACE_MS, msg('http.deadlineWait', { when, grace: `${WAIT_GRACE_MS / 1000}s` }), WAIT_GRACE_MS);
 }
 
 /** "3s" rather than formatDuration's "3.0s", as a user would write it. */

@@ -1,9 +1,11 @@
-import { usageError } from './errors.js';
-
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** `500ms`, `30s`, `10m`, `1h30m`, or a bare number of seconds. */
-export function parseDuration(input: string): number {
+/**
+ * `500ms`, `30s`, `10m`, `1h30m`, or a bare number of seconds; undefined when it is not a duration
+ * (parseDuration in validate.ts makes that a usage error). No imports: the help launcher bundles
+ * settings.ts, which checks durations with this, and must not pull in the errors and their catalogs.
+ */
+export function durationMs(input: string): number | undefined {
   const v = String(input).trim();
   if (/^\d+(\.\d+)?$/.test(v)) return Math.round(Number(v) * 1000);
   const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
@@ -13,8 +15,7 @@ export function parseDuration(input: string): number {
     total += Number(m[1]) * UNITS[m[2]!]!;
     matched = re.lastIndex;
   }
-  if (!v || matched !== v.length) throw usageError(`invalid duration "${v}"`, 'use a number with a unit, e.g. 30s, 10m, 1h30m');
-  return Math.round(total);
+  return !v || matched !== v.length ? undefined : Math.round(total);
 }
 
 export function formatDuration(ms: number): string {

@@ -11,6 +11,8 @@
 // |           |      | written (permission, read-only, full disk), is a symbolic link, or stays locked   |
 // | cancelled | 130  | Ctrl-C, SIGTERM, a prompt left                                                    |
 // | internal  | 1    | anything unclassified: a bug in ycp                                               |
+import { tm, type Lang, type Msg } from '../i18n/index.js';
+
 export type ErrorKind = 'usage' | 'auth' | 'pending' | 'api' | 'network' | 'io' | 'cancelled' | 'internal';
 
 export const EXIT_CODE: Record<ErrorKind, number> = {
@@ -25,6 +27,7 @@ export const EXIT_CODE: Record<ErrorKind, number> = {
 };
 
 export interface ErrorInfo {
+  /** The hint in English (`hintText(lang)` gives it in the user's language). */
   hint?: string;
   /** YCloud's machine code (`error.code`), e.g. NOT_FOUND. */
   code?: string;
@@ -37,8 +40,21 @@ export interface ErrorInfo {
   cause?: unknown;
 }
 
+/** Words for a person: a catalog message (shown in the user's language), or text that is already words (a server's). */
+export type Text = string | Msg;
+/** What a YcpError is built from: the hint may be a catalog message too. */
+export type ErrorInput = Omit<ErrorInfo, 'hint'> & { hint?: Text };
+
+/**
+ * `message` is English (logs, --verbose, other errors that quote it); a catalog message is kept too, and
+ * reportError shows `text(lang)` / `hintText(lang)`, so the same error reads in the user's language.
+ */
 export class YcpError extends Error {
   override readonly name = 'YcpError';
+  /** The message as a catalog entry, when it was made from one. */
+  readonly msg?: Msg;
+  private readonly hintMsg?: Msg;
+  readonly info: ErrorInfo;
   /**
    * True once the error has been shown together with the result it belongs to (the last line of an NDJSON
    * stream, the `--json` report of init/status/doctor): run() then only maps its kind to the exit code.
@@ -46,14 +62,36 @@ export class YcpError extends Error {
   reported = false;
   constructor(
     readonly kind: ErrorKind,
-    message: string,
-    readonly info: ErrorInfo = {},
+    message: Text,
+    info: ErrorInput = {},
   ) {
-    super(message, { cause: info.cause });
+    super(typeof message === 'string' ? message : tm('en', message), { cause: info.cause });
+    if (typeof message !== 'string') this.msg = message;
+    if (typeof info.hint === 'object') this.hintMsg = info.hint;
+    this.info = { ...info, hint: typeof info.hint === 'object' ? tm('en', info.hint) : info.hint };
+  }
+
+  /** The message in `lang`. */
+  text(lang: Lang): string {
+    return this.msg ? tm(lang, this.msg) : this.message;
+  }
+
+  hintText(lang: Lang): string | undefined {
+    return this.hintMsg ? tm(lang, this.hintMsg) : this.info.hint;
+  }
+
+  /** The message as a parameter of another one (`{reason}`): still translatable. */
+  get words(): Text {
+    return this.msg ?? this.message;
+  }
+
+  /** The info with the hint as given: for an error that re-raises this one with another message. */
+  get input(): ErrorInput {
+    return { ...this.info, hint: this.hintMsg ?? this.info.hint };
   }
 }
 
-export const usageError = (message: string, hint?: string) => new YcpError('usage', message, { hint });
+export const usageError = (message: Text, hint?: Text) => new YcpError('usage', message, { hint });
 
 /**
  * A run stopped by a signal exits 128 + its number (cleanups have run): SIGINT 130, the `cancelled`
@@ -86,10 +124,10 @@ export function isAbortError(err: unknown): boolean {
 
 export function toYcpError(err: unknown): YcpError {
   if (err instanceof YcpError) return err;
-  if (isAbortError(err)) return new YcpError('cancelled', 'cancelled', { cause: err });
+  if (isAbortError(err)) return new YcpError('cancelled', { key: 'cli.cancelled' }, { cause: err });
   const message = err instanceof Error ? err.message : String(err);
-  return new YcpError('internal', `internal error: ${message}`, {
-    hint: 'this is a bug in ycp; run again with --verbose and report it',
-    cause: err,
-  });
+  return new YcpError('internal', { key: 'cli.internal', params: { message } }, { hint: { key: 'cli.internalHint' }, cause: err });
 }
+
+/** An error's words in `lang`, whatever was thrown. */
+export const errorText = (err: unknown, lang: Lang): string => (err instanceof YcpError ? err.text(lang) : err instanceof Error ? err.message : String(err));

@@ -3,6 +3,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { YcpError } from './errors.js';
+import { msg } from '../i18n/index.js';
 
 /**
  * Resolves with the bound address once listening. A port that is taken or not allowed is the user's
@@ -34,9 +35,9 @@ export function listenOn(server: Server, o: { port?: number; host?: string; sign
 }
 
 function listenError(err: NodeJS.ErrnoException, port: number, host: string): Error {
-  const hint = 'pick another with --port N, or --port 0 for any free port';
-  if (err.code === 'EADDRINUSE') return new YcpError('usage', `port ${port} on ${host} is already in use`, { hint, cause: err });
-  if (err.code === 'EACCES') return new YcpError('usage', `not allowed to listen on port ${port} on ${host}`, { hint, cause: err });
+  const hint = msg('sys.portHint');
+  if (err.code === 'EADDRINUSE') return new YcpError('usage', msg('sys.portInUse', { port, host }), { hint, cause: err });
+  if (err.code === 'EACCES') return new YcpError('usage', msg('sys.portDenied', { port, host }), { hint, cause: err });
   return err;
 }
 

@@ -1,9 +1,9 @@
 // ARCHITECTURE §6 / CLI.md §3: one table, one pure resolver, flag > env > profile > default,
 // and every value carries where it came from. A row is all a setting needs: its flag (built from the row
-// by commands/setting-option.ts, so help and env text cannot drift), its env vars, its default, its check.
+// by settingOption in commands/args.ts, so help and env text cannot drift), its env vars, its default, its check.
 // Loaded by `--help`: no catalogs here, problems are catalog keys (`v.*`) that callers put into words.
 import type { Lang, MsgKey } from '../i18n/index.js';
-import { parseDuration } from './duration.js';
+import { durationMs } from './duration.js';
 import { DEFAULT_ES_VERSION, ES_DEPRECATION_DATE, isEsVersion } from './signup/es-version.js';
 
 export interface Setting {
@@ -157,11 +157,7 @@ function normalize(name: SettingName, value: string): string {
 }
 
 function positiveDuration(v: string): boolean {
-  try {
-    return parseDuration(v) > 0;
-  } catch {
-    return false;
-  }
+  return (durationMs(v) ?? 0) > 0;
 }
 
 function canParseUrl(v: string): boolean {
@@ -182,24 +178,4 @@ export function profileName(flag: string | undefined, env: Readonly<Record<strin
   if (isSet(flag)) return { name: flag.trim(), source: 'flag' };
   if (isSet(env.YCP_PROFILE)) return { name: env.YCP_PROFILE.trim(), source: 'env' };
   return { name: 'default', source: 'default' };
-}
-
-/** `(env: YCP_APP_ID)` for a setting's flag help; generated from the row so it cannot drift. */
-export function envNote(name: SettingName): string {
-  const s: Setting = SETTINGS[name];
-  const env = s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : [...s.env];
-  const parts = [env.length ? `env: ${env.join(', then ')}` : '', s.default ? `default ${s.default}` : ''].filter(Boolean);
-  return parts.length ? ` (${parts.join('; ')})` : '';
-}
-
-/** The lines `ycp --help` prints under "Environment", generated so they cannot drift. */
-export function envHelp(): string {
-  const rows = SETTING_NAMES.map((n) => {
-    const s: Setting = SETTINGS[n];
-    const env = s.env === undefined ? '' : typeof s.env === 'string' ? s.env : s.env.join(', then ');
-    return [env, s.description + (s.default ? ` (default ${s.default})` : '')];
-  });
-  rows.push(['YCP_PROFILE', 'profile to use (default "default")'], ['YCP_CONFIG_DIR', 'where the config file lives'], ['NO_COLOR / FORCE_COLOR', 'colour control']);
-  const w = Math.max(...rows.map((r) => r[0]!.length));
-  return rows.map(([a, b]) => `  ${a!.padEnd(w)}  ${b}`).join('\n');
 }

@@ -1,4 +1,5 @@
 import { usageError } from './errors.js';
+import { msg } from '../i18n/index.js';
 
 /** Reads a whole stream (stdin) as UTF-8, up to a limit. */
 export async function readAll(stream: NodeJS.ReadableStream, signal?: AbortSignal, limit = 1 << 20): Promise<string> {
@@ -10,7 +11,7 @@ export async function readAll(stream: NodeJS.ReadableStream, signal?: AbortSigna
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
     // What was piped in is the user's to fix (a wrong file), not a bug in ycp.
-    if (size > limit) throw usageError(`the input on stdin is larger than ${formatLimit(limit)}`, 'pipe in only the value that is asked for (e.g. the API key), not a whole file');
+    if (size > limit) throw usageError(msg('input.stdinTooLarge', { limit: formatLimit(limit) }), msg('input.stdinTooLargeHint'));
     chunks.push(b);
   }
   return Buffer.concat(chunks).toString('utf8');

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { usageError } from './errors.js';
+import { msg } from '../i18n/index.js';
 import type { ConfigData } from './config-file.js';
 
 /** Per-profile settings and state (init progress, signup results) kept in one 0600 file (config-file.ts). */
@@ -25,7 +26,7 @@ const PROFILE_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 export function checkProfileName(name: string): string {
-  if (!PROFILE_RE.test(name) || RESERVED.has(name)) throw usageError(`invalid profile name "${name}"`, 'use letters, digits, "-" and "_" only');
+  if (!PROFILE_RE.test(name) || RESERVED.has(name)) throw usageError(msg('input.profileName', { name }), msg('input.profileNameHint'));
   return name;
 }
 

@@ -1,6 +1,6 @@
 import { en, type MsgKey } from './en.js';
-import { zhCN } from './zh-CN.js';
 import { printable } from '../core/printable.js';
+import type { HelpCatalog } from './help/catalog.js';
 
 export type { MsgKey };
 export type Lang = 'en' | 'zh-CN';
@@ -12,14 +12,31 @@ export interface Msg {
   params?: Params;
 }
 
-export const CATALOGS: Record<Lang, Record<MsgKey, string>> = { en, 'zh-CN': zhCN };
+/**
+ * English is always here: it is the fallback and the text of every error's `message`. Chinese is loaded
+ * by `loadLang('zh-CN')`, which run() awaits once the language is decided and before anything is shown,
+ * so an English run never parses the Chinese catalogs (start-up, issue 14).
+ */
+const loaded: Partial<Record<Lang, Record<MsgKey, string>>> = { en };
+
+/** Loads a language's message catalog (and its help catalog, see help()); English needs nothing. */
+export async function loadLang(lang: Lang): Promise<void> {
+  if (lang !== 'zh-CN' || loaded[lang]) return;
+  const [{ zhCN }, { helpZhCN }] = await Promise.all([import('./zh-CN.js'), import('./help/zh-CN.js')]);
+  loaded['zh-CN'] = zhCN;
+  helpCatalogs['zh-CN'] = helpZhCN;
+}
+
+export type { HelpCatalog };
+const helpCatalogs: Partial<Record<Lang, HelpCatalog>> = {};
+export const help = (lang: Lang): HelpCatalog | undefined => helpCatalogs[lang];
 
 /**
  * `lang` comes from the `lang` setting, already normalised to en / zh-CN; anything else falls back to en.
  * Parameters are often network text (WABA names, error messages): they are interpolated printable.
  */
 export function t(lang: string | undefined, key: MsgKey, params: Params = {}): string {
-  const cat = CATALOGS[lang === 'zh-CN' ? 'zh-CN' : 'en'];
+  const cat = (lang === 'zh-CN' && loaded['zh-CN']) || en;
   return (cat[key] ?? en[key]).replace(/\{(\w+)\}/g, (m, name: string) => {
     if (!(name in params)) return m;
     const v = params[name]!;
@@ -29,3 +46,5 @@ export function t(lang: string | undefined, key: MsgKey, params: Params = {}): s
 
 export const msg = (key: MsgKey, params?: Params): Msg => ({ key, params });
 export const tm = (lang: string | undefined, m: Msg) => t(lang, m.key, m.params);
+/** A message or a text that is already words (a server's, an app's): either way, in `lang`. */
+export const text = (lang: string | undefined, m: Msg | string) => (typeof m === 'string' ? m : tm(lang, m));

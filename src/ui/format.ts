@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Io } from '../core/context.js';
+import { t, tm, type Lang, type Msg, type MsgKey } from '../i18n/index.js';
 
 /** The one escaping helper for network text shown to people (core/printable.ts). */
 export { printable } from '../core/printable.js';
@@ -40,23 +41,54 @@ export function colors(io: Io): { out: ChalkInstance; err: ChalkInstance } {
   return c;
 }
 
-export function relativeTime(iso: string | undefined, now: number): string {
+export function relativeTime(iso: string | undefined, now: number, lang: Lang = 'en'): string {
   if (!iso) return '';
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso;
-  const s = Math.round((now - t) / 1000);
-  const abs = Math.abs(s);
-  const [n, unit] = abs < 60 ? [abs, 'second'] : abs < 3600 ? [Math.round(abs / 60), 'minute'] : abs < 86400 ? [Math.round(abs / 3600), 'hour'] : [Math.round(abs / 86400), 'day'];
-  const word = `${n} ${unit}${n === 1 ? '' : 's'}`;
-  return s >= 0 ? `${word} ago` : `in ${word}`;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const s = Math.round((now - at) / 1000);
+  return t(lang, s >= 0 ? 'cli.ago' : 'cli.in', { span: span(Math.abs(s), lang) });
 }
+
+const UNITS: [number, MsgKey, MsgKey][] = [
+  [365 * 86_400, 'cli.year1', 'cli.years'],
+  [86_400, 'cli.day1', 'cli.days'],
+  [3_600, 'cli.hour1', 'cli.hours'],
+  [60, 'cli.minute1', 'cli.minutes'],
+  [1, 'cli.second1', 'cli.seconds'],
+];
+
+/** A number of seconds for people, in its largest whole unit: "2 hours", "5 minutes", "57 years". */
+export function spanMsg(seconds: number): Msg {
+  const abs = Math.abs(Math.round(seconds));
+  const [size, one, many] = UNITS.find(([size]) => abs >= size) ?? UNITS[UNITS.length - 1]!;
+  const n = Math.round(abs / size);
+  return n === 1 ? { key: one } : { key: many, params: { n } };
+}
+
+export const span = (seconds: number, lang: Lang): string => tm(lang, spanMsg(seconds));
+
+/** A label such as `error:` before a text: English puts a space after its colon; Chinese's full-width one needs none. */
+export function labelled(lang: Lang, key: MsgKey, text: string, paint: (s: string) => string = (s) => s): string {
+  const label = t(lang, key);
+  return `${paint(label)}${label.endsWith(':') ? ' ' : ''}${text}`;
+}
+
+/** Terminal columns a text takes: CJK and full-width characters take two (tables and aligned fields). */
+export function displayWidth(s: string): number {
+  let n = 0;
+  for (const c of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
+  return n;
+}
+
+/** `s` padded with spaces to `width` terminal columns. */
+export const padEnd = (s: string, width: number) => s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 
 /** stderr lines: info, warnings and hints never go to stdout. */
 export function say(io: Io, line: string): void {
   io.stderr.write(line.endsWith('\n') ? line : `${line}\n`);
 }
 export function warn(io: Io, line: string): void {
-  say(io, `${colors(io).err.yellow('warning:')} ${line}`);
+  say(io, labelled(io.lang, 'cli.warning', line, (l) => colors(io).err.yellow(l)));
 }
 export function success(io: Io, line: string): void {
   say(io, `${colors(io).err.green('✓')} ${line}`);

@@ -1,4 +1,5 @@
 import type { Io } from '../core/context.js';
+import type { Lang } from '../i18n/index.js';
 import { createSecrets, redacting } from './redact.js';
 
 export interface IoStreams {
@@ -19,6 +20,8 @@ export function createIo(s: IoStreams, env: Readonly<Record<string, string | und
   const secrets = createSecrets();
   secrets.add(env.YCLOUD_API_KEY);
   secrets.add(env.YCLOUD_WEBHOOK_SECRET);
+  // Shared by every io derived from this one (deriveIo copies the accessor), like `color`.
+  const speech = { lang: 'en' as Lang };
   const colorFor = (tty: boolean) => {
     if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
     if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
@@ -36,7 +39,18 @@ export function createIo(s: IoStreams, env: Readonly<Record<string, string | und
     color: { stdout: colorFor(s.stdoutTTY), stderr: colorFor(s.stderrTTY) },
     ci,
     secrets,
+    get lang() {
+      return speech.lang;
+    },
+    set lang(v: Lang) {
+      speech.lang = v;
+    },
   };
+}
+
+/** run() sets the language once it is decided, before anything is written (like disableColor for --no-color). */
+export function useLang(io: Io, lang: Lang): void {
+  (io as { lang: Lang }).lang = lang;
 }
 
 export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {

@@ -1,6 +1,7 @@
 import type { Io } from '../core/context.js';
 import { YcpError, exitCodeFor, toYcpError } from '../core/errors.js';
-import { colors, printable } from './format.js';
+import { t, type Lang } from '../i18n/index.js';
+import { colors, labelled, padEnd, displayWidth, printable } from './format.js';
 
 export interface OutputMode {
   json?: boolean;
@@ -26,9 +27,9 @@ export function emitLine(io: Io, obj: unknown): void {
 export function formatFields(io: Io, fields: [string, string | number | boolean | undefined | null][]): string {
   const shown = fields.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [k, printable(String(v))] as const);
   if (!io.stdoutTTY) return shown.map(([k, v]) => `${k}\t${v}`).join('\n') + '\n';
-  const w = Math.max(...shown.map(([k]) => k.length));
+  const w = Math.max(...shown.map(([k]) => displayWidth(k)));
   const ch = colors(io).out;
-  return shown.map(([k, v]) => `${ch.dim(k.padEnd(w))}  ${v}`).join('\n') + '\n';
+  return shown.map(([k, v]) => `${ch.dim(padEnd(k, w))}  ${v}`).join('\n') + '\n';
 }
 
 /**
@@ -40,7 +41,7 @@ export async function streaming<T>(io: Io, mode: OutputMode, body: () => Promise
     return await body();
   } catch (err) {
     if (mode.json && err instanceof YcpError) {
-      emitLine(io, errorDocument(err));
+      emitLine(io, errorDocument(err, io.lang));
       err.reported = true;
     }
     throw err;
@@ -55,34 +56,37 @@ export function reported(err: YcpError, shown = true): YcpError {
   return err;
 }
 
-export function errorDocument(e: YcpError) {
-  const { code, requestId, hint, metaCode, details } = e.info;
-  return { error: { kind: e.kind, message: e.message, code, requestId, metaCode, hint, details } };
+/** The error as --json shows it: its message and hint in the user's language (`lang`), its codes as sent. */
+export function errorDocument(e: YcpError, lang: Lang = 'en') {
+  const { code, requestId, metaCode, details } = e.info;
+  return { error: { kind: e.kind, message: e.text(lang), code, requestId, metaCode, hint: e.hintText(lang), details } };
 }
 
 /**
- * Prints an error the way CLI.md §4–5 says and returns its exit code (`runSignal`: the run's abort
- * signal, so SIGTERM exits 143).
+ * Prints an error the way CLI.md §4–5 says, in the language of `io`, and returns its exit code
+ * (`runSignal`: the run's abort signal, so SIGTERM exits 143).
  */
 export function reportError(io: Io, err: unknown, mode: OutputMode, runSignal?: AbortSignal): number {
   const e = toYcpError(err);
+  const lang = io.lang;
   // Already shown with the result it belongs to (the last NDJSON line, a --json report).
   if (e.reported) return exitCodeFor(e, runSignal);
   if (mode.json) {
-    io.stdout.write(JSON.stringify(errorDocument(e)) + '\n');
+    io.stdout.write(JSON.stringify(errorDocument(e, lang)) + '\n');
   } else if (e.kind === 'cancelled') {
-    io.stderr.write('cancelled\n');
+    io.stderr.write(`${t(lang, 'cli.cancelled')}\n`);
   } else {
     const ch = colors(io).err;
     // Messages and codes may carry a server's or an app's words: shown escaped, never as controls.
-    let out = `${ch.red('error:')} ${printable(e.message)}\n`;
+    let out = `${labelled(lang, 'cli.error', printable(e.text(lang)), (l) => ch.red(l))}\n`;
     const facts = [
-      e.info.code && !e.info.code.startsWith('HTTP_') ? `code: ${printable(e.info.code)}` : undefined,
-      e.info.metaCode ? `meta code: ${printable(e.info.metaCode)}` : undefined,
-      e.info.requestId ? `request id: ${printable(e.info.requestId)}` : undefined,
+      e.info.code && !e.info.code.startsWith('HTTP_') ? t(lang, 'cli.code', { code: e.info.code }) : undefined,
+      e.info.metaCode ? t(lang, 'cli.metaCode', { code: e.info.metaCode }) : undefined,
+      e.info.requestId ? t(lang, 'cli.requestId', { id: e.info.requestId }) : undefined,
     ].filter(Boolean);
     if (facts.length) out += facts.join('   ') + '\n';
-    if (e.info.hint) out += `${ch.dim('hint:')} ${printable(e.info.hint)}\n`;
+    const hint = e.hintText(lang);
+    if (hint) out += `${labelled(lang, 'cli.hint', printable(hint), (l) => ch.dim(l))}\n`;
     if (e.kind === 'internal' && mode.verbose && e.cause instanceof Error && e.cause.stack) out += e.cause.stack + '\n';
     io.stderr.write(out);
   }

@@ -1,5 +1,5 @@
 import type { Io } from '../core/context.js';
-import { colors, printable, relativeTime } from './format.js';
+import { colors, displayWidth, padEnd, printable, relativeTime } from './format.js';
 
 export interface Column<T> {
   header: string;
@@ -19,16 +19,16 @@ export function formatTable<T>(io: Io, rows: T[], cols: Column<T>[], now: number
   const cell = (c: Column<T>, r: T) => {
     const v = c.get(r);
     const s = v === undefined || v === null ? '' : printable(String(v));
-    return tty && c.time ? relativeTime(s, now) : s;
+    return tty && c.time ? relativeTime(s, now, io.lang) : s;
   };
   const body = rows.map((r) => cols.map((c) => cell(c, r)));
   if (!tty) return body.map((cells) => cells.join('\t') + '\n').join('');
-  const widths = cols.map((c, i) => Math.max(c.header.length, ...body.map((cells) => cells[i]!.length)));
+  const widths = cols.map((c, i) => Math.max(displayWidth(c.header), ...body.map((cells) => displayWidth(cells[i]!))));
   const ch = colors(io).out;
   const line = (cells: string[], paint?: (s: string, i: number) => string) =>
     cells
       .map((s, i) => {
-        const padded = i === cells.length - 1 ? s : s.padEnd(widths[i]!);
+        const padded = i === cells.length - 1 ? s : padEnd(s, widths[i]!);
         return paint ? paint(padded, i) : padded;
       })
       .join('  ')

@@ -8,6 +8,7 @@ import { MAX_RESPONSE_BYTES } from '../../src/core/api/body.js';
 import { systemClock } from '../../src/core/clock.js';
 import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
 import { until } from '../helpers/until.js';
+import { msg, tm } from '../../src/i18n/index.js';
 import { aMessage, aPhoneNumber, aWaba, anError, E164, WABA_ID } from '../helpers/builders.js';
 
 let t: TestCtx | undefined;
@@ -145,12 +146,12 @@ describe('one deadline, one step', () => {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   test('a step aborts at the per-try cap ("try") or at the deadline ("deadline"), whichever comes first', async () => {
-    const d = createDeadline(systemClock, 1_000, 'test');
+    const d = createDeadline(systemClock, 1_000, msg('http.whenAfter', { budget: '1s' }));
     const short = d.step(new AbortController().signal, 20);
     await until(() => short.signal.aborted, 'the 20 ms per-try cap to abort the step', { intervalMs: 5 });
     expect([short.signal.aborted, short.why()]).toEqual([true, 'try']);
     short.done();
-    const tight = createDeadline(systemClock, 20, 'test').step(new AbortController().signal, 5_000);
+    const tight = createDeadline(systemClock, 20, msg('http.whenAfter', { budget: '20ms' })).step(new AbortController().signal, 5_000);
     await until(() => tight.signal.aborted, 'the 20 ms deadline to abort the step', { intervalMs: 5 });
     expect([tight.signal.aborted, tight.why()]).toEqual([true, 'deadline']);
     expect((tight.signal.reason as Error).name).toBe('TimeoutError');
@@ -173,6 +174,6 @@ describe('one deadline, one step', () => {
     const d = flagDeadline(systemClock, 10_000);
     expect(d.budgetMs).toBe(11_000);
     expect(d.waitRemaining()).toBeLessThanOrEqual(10_000);
-    expect(d.hint).toBe('the wait ends at --timeout 10s (and 1s for a last check)');
+    expect(tm('en', d.hint)).toBe('the wait ends at --timeout 10s (and 1s for a last check)');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, parseDuration } from '../../src/core/duration.js';
+import { formatDuration } from '../../src/core/duration.js';
+import { parseDuration } from '../../src/core/validate.js';
 import { YcpError } from '../../src/core/errors.js';
 
 describe('durations', () => {

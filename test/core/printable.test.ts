@@ -82,7 +82,7 @@ describe('API error messages', () => {
   });
 
   test('apiErrorFrom: non-string fields are ignored, not shown as [object Object]', () => {
-    const e = apiErrorFrom(400, JSON.stringify({ error: { code: { x: 1 }, message: ['a'], requestId: 7 } }), 'req_h', 'could not x');
+    const e = apiErrorFrom(400, JSON.stringify({ error: { code: { x: 1 }, message: ['a'], requestId: 7 } }), 'req_h', { what: 'x' });
     expect(e.message).toBe('could not x: HTTP 400');
     expect(e.info).toMatchObject({ code: 'HTTP_400', requestId: '7' });
   });

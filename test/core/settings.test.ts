@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { envHelp, normalizeLang, profileName, resolveSettings, SETTINGS } from '../../src/core/settings.js';
+import { normalizeLang, profileName, resolveSettings, SETTINGS } from '../../src/core/settings.js';
+import { environmentHelp } from '../../src/help/localize.js';
 
 describe('resolveSettings', () => {
   test('flag beats env beats profile beats default, and each value says where it came from', () => {
@@ -40,7 +41,7 @@ describe('resolveSettings', () => {
   });
 
   test('help lists every env var of the table', () => {
-    const help = envHelp();
+    const help = environmentHelp('en');
     for (const env of ['YCLOUD_API_KEY', 'YCLOUD_BASE_URL', 'YCP_APP_ID', 'YCP_CONFIG_ID', 'YCP_SOLUTION_ID', 'YCP_GRAPH_VERSION', 'YCP_LANG', 'YCP_PROFILE', 'YCP_CONFIG_DIR']) {
       expect(help).toContain(env);
     }

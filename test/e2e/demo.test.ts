@@ -37,6 +37,7 @@ test('without --json it narrates on stderr as plain lines and ends with the next
   expect(r.stderr).toMatch(/^ok 7\. Create a webhook endpoint for a local verifying listener: /m);
   expect(r.stderr).toMatch(/^ok 10\. Receive the signed delivered and read events: 2 events verified with the endpoint secret/m);
   expect(r.stderr).not.toMatch(/\u001b\[/);
-  expect(r.stderr).toMatch(/Now do it for real:\n {2}ycp login/);
+  // `npx ycp …` unless ycp is on PATH (test/commands/sandbox/demo.test.ts covers both).
+  expect(r.stderr).toMatch(/Now do it for real:\n {2}(npx )?ycp login/);
   expect(r.stderr).not.toMatch(/whsec_|sbx_/);
 });

@@ -62,12 +62,13 @@ describe('a server that echoes the key', () => {
   });
 
   test('doctor and doctor --json', async () => {
+    // A rejected key: exit 4, like every other command (docs/init.md).
     const r = await run(['doctor'], { env });
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(4);
     expect(r.stdout).toContain('ech…e40');
     noKey(r);
     const j = await run(['doctor', '--json'], { env });
-    expect(j.code).toBe(3);
+    expect(j.code).toBe(4);
     expect(JSON.parse(j.stdout).ok).toBe(false);
     noKey(j);
   });

@@ -52,7 +52,7 @@ describe('a YCloud that echoes the key', () => {
     const flags = given.filter(Boolean);
     t = ctx();
     t.api.on('GET', '/balance').reply(401, anEchoingError(401, 'UNAUTHORIZED', TEST_KEY));
-    expect(await t.run(['doctor', ...flags])).toBe(3);
+    expect(await t.run(['doctor', ...flags])).toBe(4);
     expect(t.stdout()).toContain(`request id ${MASKED}`);
   });
 

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { usageError } from '../../core/errors.js';
 
 interface Node {
   name: string;
@@ -21,15 +20,15 @@ export function commandTree(cmd: Command): Node {
   };
 }
 
+/** `shell` is one of ENUMS.shell: the argument is checked against the table before this runs. */
 export async function completionPrint(ctx: Ctx, program: Command, o: { shell: string }): Promise<void> {
   const tree = commandTree(program);
   // `ycp api <path>`: the path templates of the contract's operation table (loaded only here).
   const { OPERATIONS } = await import('../../core/api/contract/index.js');
   const api = tree.children.find((c) => c.name === 'api');
   if (api) api.args = [...new Set(OPERATIONS.map((op) => op.path))].sort();
-  const script = o.shell === 'bash' ? bash(tree) : o.shell === 'zsh' ? zsh(tree) : o.shell === 'fish' ? fish(tree) : undefined;
-  if (!script) throw usageError(`unknown shell "${o.shell}"`, 'use bash, zsh or fish');
-  ctx.io.stdout.write(script);
+  // The shell was checked against its enum row when the argument was parsed.
+  ctx.io.stdout.write(o.shell === 'zsh' ? zsh(tree) : o.shell === 'fish' ? fish(tree) : bash(tree));
 }
 
 /** Every command path ("phone wait") with its sub-words and options. */

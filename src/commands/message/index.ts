@@ -1,10 +1,16 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { collectArg, durationArg } from '../args.js';
-import { act } from '../shared.js';
+import { collectArg, durationArg, enumOption } from '../args.js';
+import { act, examples } from '../shared.js';
+
+const SEND = 'ycp message send --from +15550001111 --to +15550002222';
 
 export function registerMessage(program: Command, ctx: Ctx): void {
-  const message = program.command('message').alias('messages').description('Send and inspect WhatsApp messages');
+  const message = program
+    .command('message')
+    .alias('messages')
+    .description('Send and inspect WhatsApp messages')
+    .addHelpText('after', examples([`${SEND} --text "Hello"`, 'ycp message get 65e1c6d2a4b1c20f3e7d9a01']));
   message
     .command('send')
     .description('Send a test message (never retried automatically: a resend is a new message)')
@@ -15,13 +21,19 @@ export function registerMessage(program: Command, ctx: Ctx): void {
     .option('--language <code>', 'template language, e.g. en or en_US')
     .option('--param <value>', 'template body parameter, in order (repeatable)', collectArg, [])
     .option('--direct', 'use sendDirectly (synchronous submit to Meta)')
-    .addOption(new Option('--wait [status]', 'follow the status until it is reached').choices(['sent', 'delivered', 'read']).preset('delivered'))
+    .addOption(enumOption('--wait [status]', 'follow the status until it is reached', 'messageWaitStatus').preset('delivered'))
     .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long, the send included').argParser(durationArg).default(120_000, '2m'))
     .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(2_000, '2s'))
     .option('--external-id <id>', 'your correlation ID (no idempotency)')
+    .addHelpText(
+      'after',
+      examples([`${SEND} --text "Hello"`, `${SEND} --template order_update --language en_US --param 1234 --wait`, `${SEND} --text "Hi" --wait read --timeout 5m --json`]),
+    )
     .action(act(ctx, async (c, o) => (await import('./send.js')).messageSend(c, o)));
   message
-    .command('get <id>')
+    .command('get')
+    .argument('<id>', 'the message ID that `message send` printed')
     .description('One message and its status')
+    .addHelpText('after', examples(['ycp message get 65e1c6d2a4b1c20f3e7d9a01', 'ycp message get 65e1c6d2a4b1c20f3e7d9a01 --json']))
     .action(act(ctx, async (c, o, id: string) => (await import('./get.js')).messageGet(c, { ...o, id })));
 }

@@ -4,6 +4,7 @@ import { formatDuration } from '../../core/duration.js';
 import type { Message } from '../../core/api/types.js';
 import { buildSendRequest } from '../../core/message/build.js';
 import { waitForMessageStatus } from '../../core/message/wait.js';
+import { t } from '../../i18n/index.js';
 import { printable as p, success, say } from '../../ui/format.js';
 import { emitLine, render, streaming } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
@@ -29,10 +30,12 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
   const deadline = o.wait ? flagDeadline(ctx.clock, o.timeout) : undefined;
   const api = deadline ? (await ctx.api()).within(deadline) : await ctx.api();
   const sent = await api.sendMessage(body, { direct: o.direct });
+  const l = ctx.io.lang;
+  const status = (s: string | undefined) => s ?? t(l, 'messages.accepted');
   if (!o.wait) {
     render(ctx.io, o, sent, (m) => {
-      success(ctx.io, `Message ${p(m.id)} to ${p(m.to ?? body.to)}: ${p(m.status ?? 'accepted')}`);
-      say(ctx.io, `follow it: ycp message get ${p(m.id)}`);
+      success(ctx.io, t(l, 'messages.sent', { id: m.id, to: m.to ?? body.to, status: status(m.status) }));
+      say(ctx.io, t(l, 'messages.follow', { command: `ycp message get ${p(m.id)}` }));
       return `${p(m.id)}\t${p(m.status ?? '')}`;
     });
     return;
@@ -40,8 +43,8 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
   const line = (event: string, m: Message, elapsedMs: number) =>
     emitLine(ctx.io, { event, id: m.id, status: m.status, wamid: m.wamid, errorCode: m.errorCode, errorMessage: m.errorMessage, elapsedMs });
   if (o.json) line('sent', sent, 0);
-  else say(ctx.io, `Message ${p(sent.id)} ${p(sent.status ?? 'accepted')}; waiting for ${o.wait}…`);
-  const spin = startSpinner(ctx.io, `Waiting for ${sent.id} to be ${o.wait}`, { json: o.json });
+  else say(ctx.io, t(l, 'messages.waitingFor', { id: sent.id, status: status(sent.status), wanted: o.wait }));
+  const spin = startSpinner(ctx.io, t(l, 'messages.spinner', { id: sent.id, wanted: o.wait }), { json: o.json });
   const { message: m, elapsedMs } = await streaming(
     ctx.io,
     o,
@@ -56,7 +59,7 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
           intervalMs: o.interval,
           onStatus: (msg, ms) => {
             if (o.json) line('status', msg, ms);
-            spin.update(`Waiting for ${sent.id} to be ${o.wait} · last seen ${msg.status}`);
+            spin.update(t(l, 'messages.spinnerSeen', { id: sent.id, wanted: o.wait!, last: status(msg.status) }));
           },
         },
       ),
@@ -64,7 +67,7 @@ export async function messageSend(ctx: Ctx, o: MessageSendOptions): Promise<void
   );
   if (o.json) line('done', m, elapsedMs);
   else {
-    success(ctx.io, `Message ${p(m.id)} is ${p(String(m.status))} (${formatDuration(elapsedMs)})`);
+    success(ctx.io, t(l, 'messages.reached', { id: m.id, status: String(m.status), elapsed: formatDuration(elapsedMs) }));
     ctx.io.stdout.write(`${p(m.id)}\t${p(String(m.status))}\n`);
   }
 }

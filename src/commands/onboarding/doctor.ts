@@ -26,8 +26,10 @@ export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
   };
   render(ctx.io, o, doc, () => human(ctx, r, summary));
   if (summary.fail) {
-    // Under --json the report already says so (ok: false): the error only sets exit 3.
-    throw reported(new YcpError('pending', t(r.lang, 'dr.failed', { count: summary.fail })), Boolean(o.json));
+    // Under --json the report already says so (ok: false): the error only sets the exit code, 4 when the
+    // key is missing or rejected (like every other command; it blocks them all), else 3.
+    const auth = r.checks.some((c) => c.auth && c.level === 'fail');
+    throw reported(new YcpError(auth ? 'auth' : 'pending', t(r.lang, 'dr.failed', { count: summary.fail })), Boolean(o.json));
   }
 }
 

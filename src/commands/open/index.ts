@@ -5,7 +5,8 @@ import { act, examples } from '../shared.js';
 
 export function registerOpen(program: Command, ctx: Ctx): void {
   program
-    .command('open [target]')
+    .command('open')
+    .argument('[target]', 'the page to open (see --list)')
     .description('Open a dashboard page the onboarding sends you to, filled with your saved IDs (prints the URL when not on a terminal)')
     .option('--list', 'list every target with its URL and how sure we are of it')
     .option('--print', 'print the URL instead of opening a browser')

@@ -2,6 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError } from '../../core/errors.js';
 import { checkPhones } from '../../core/phone/check.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
+import { msg, t } from '../../i18n/index.js';
 import { say } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import { formatTable, statusColor } from '../../ui/table.js';
@@ -14,17 +15,14 @@ export async function phoneCheck(ctx: Ctx, o: GlobalOpts & { waba?: string; expe
   const report = await checkPhones(api, { wabaId, expect: o.expect, phones: o.phones });
   if (report.ok) {
     render(ctx.io, o, report, (r) => {
-      say(ctx.io, `all ${r.checked} number${r.checked === 1 ? '' : 's'} ${o.expect}`);
+      say(ctx.io, t(ctx.io.lang, r.checked === 1 ? 'numbers.allOk1' : 'numbers.allOk', { n: r.checked, status: o.expect }));
       return table(ctx, r.numbers);
     });
     return;
   }
   if (!o.json) ctx.io.stdout.write(table(ctx, report.offenders));
-  const what = report.checked === 0 ? 'no phone numbers matched' : `${report.offenders.length} of ${report.checked} numbers are not ${o.expect}`;
-  throw new YcpError('pending', what, {
-    hint: report.checked === 0 ? 'check --waba and the numbers you passed: ycp phone list' : 'see each one with `ycp phone get <wabaId> <phone>`',
-    details: report,
-  });
+  const what = report.checked === 0 ? msg('numbers.noneMatched') : msg('numbers.notAll', { n: report.offenders.length, checked: report.checked, status: o.expect });
+  throw new YcpError('pending', what, { hint: msg(report.checked === 0 ? 'numbers.noneMatchedHint' : 'numbers.notAllHint'), details: report });
 }
 
 function table(ctx: Ctx, rows: { phone: string; id?: string; wabaId?: string; status: string }[]): string {
@@ -32,10 +30,10 @@ function table(ctx: Ctx, rows: { phone: string; id?: string; wabaId?: string; st
     ctx.io,
     rows,
     [
-      { header: 'phone', get: (r) => r.phone },
-      { header: 'id', get: (r) => r.id },
-      { header: 'waba', get: (r) => r.wabaId },
-      { header: 'status', get: (r) => r.status, color: statusColor },
+      { header: t(ctx.io.lang, 'numbers.colPhone'), get: (r) => r.phone },
+      { header: t(ctx.io.lang, 'numbers.fieldId'), get: (r) => r.id },
+      { header: t(ctx.io.lang, 'numbers.fieldWaba'), get: (r) => r.wabaId },
+      { header: t(ctx.io.lang, 'numbers.fieldStatus'), get: (r) => r.status, color: statusColor },
     ],
     ctx.clock.now(),
   );

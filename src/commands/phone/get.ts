@@ -1,6 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import { resolvePhone } from '../../core/phone/resolve.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
+import { t } from '../../i18n/index.js';
 import { formatFields, render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
@@ -9,18 +10,19 @@ export async function phoneGet(ctx: Ctx, o: GlobalOpts & { wabaId: string; phone
   parsePhoneRef(o.phone);
   const api = await ctx.api();
   const { number: n } = await resolvePhone(api, o.wabaId, o.phone);
+  const l = ctx.io.lang;
   render(ctx.io, o, n, () =>
     formatFields(ctx.io, [
-      ['status', n.status],
-      ['id', n.id],
-      ['number', n.phoneNumber],
-      ['display', n.displayPhoneNumber],
-      ['waba', n.wabaId],
-      ['verified name', n.verifiedName],
-      ['name status', n.nameStatus],
-      ['quality', n.qualityRating],
-      ['messaging limit', n.messagingLimit],
-      ['code verification', n.codeVerificationStatus],
+      [t(l, 'numbers.fieldStatus'), n.status],
+      [t(l, 'numbers.fieldId'), n.id],
+      [t(l, 'numbers.fieldNumber'), n.phoneNumber],
+      [t(l, 'numbers.fieldDisplay'), n.displayPhoneNumber],
+      [t(l, 'numbers.fieldWaba'), n.wabaId],
+      [t(l, 'numbers.fieldVerifiedName'), n.verifiedName],
+      [t(l, 'numbers.fieldNameStatus'), n.nameStatus],
+      [t(l, 'numbers.fieldQuality'), n.qualityRating],
+      [t(l, 'numbers.fieldMessagingLimit'), n.messagingLimit],
+      [t(l, 'numbers.fieldCodeVerification'), n.codeVerificationStatus],
     ]),
   );
 }

@@ -4,6 +4,7 @@ import { formatDuration } from '../../core/duration.js';
 import { resolvePhone } from '../../core/phone/resolve.js';
 import { waitForPhoneStatus } from '../../core/phone/wait.js';
 import { checkDigits, parsePhoneRef } from '../../core/validate.js';
+import { t } from '../../i18n/index.js';
 import { printable, success } from '../../ui/format.js';
 import { emitLine, streaming } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
@@ -24,7 +25,8 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
   const deadline = flagDeadline(ctx.clock, o.timeout);
   const api = (await ctx.api()).within(deadline);
   const p = await resolvePhone(api, o.wabaId, o.phone);
-  const spin = startSpinner(ctx.io, `Waiting for ${p.e164} to be ${o.for}`, { json: o.json });
+  const l = ctx.io.lang;
+  const spin = startSpinner(ctx.io, t(l, 'numbers.waiting', { e164: p.e164, status: o.for }), { json: o.json });
   const r = await streaming(
     ctx.io,
     o,
@@ -41,7 +43,7 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
           first: p.number,
           onPoll: (e) => {
             if (o.json) emitLine(ctx.io, { event: 'poll', e164: p.e164, status: e.status, polls: e.polls, elapsedMs: e.elapsedMs });
-            spin.update(`Waiting for ${p.e164} to be ${o.for} · ${formatDuration(e.elapsedMs)} · last seen ${e.status}`);
+            spin.update(t(l, 'numbers.waitingSeen', { e164: p.e164, status: o.for, elapsed: formatDuration(e.elapsedMs), last: e.status }));
           },
         },
       ),
@@ -49,7 +51,9 @@ export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
   );
   if (o.json) emitLine(ctx.io, { event: 'done', e164: r.e164, status: r.status, polls: r.polls, elapsedMs: r.elapsedMs });
   else {
-    success(ctx.io, `${r.e164} is ${printable(String(r.status))} after ${r.polls} check${r.polls === 1 ? '' : 's'} (${formatDuration(r.elapsedMs)})`);
+    // One check: the number was already there (the first reading, taken while resolving it).
+    const said = { e164: r.e164, status: String(r.status), polls: r.polls, elapsed: formatDuration(r.elapsedMs) };
+    success(ctx.io, t(l, r.polls === 1 ? 'numbers.reachedAtOnce' : 'numbers.reached', said));
     ctx.io.stdout.write(`${r.e164}\t${printable(String(r.status))}\n`);
   }
 }

@@ -2,6 +2,7 @@
 // The sandbox itself is imported here, inside the handler, so `ycp --help` never loads it.
 import type { Ctx } from '../../core/context.js';
 import { YcpError } from '../../core/errors.js';
+import { t } from '../../i18n/index.js';
 import { colors, say } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
@@ -20,7 +21,7 @@ export async function sandboxStart(ctx: Ctx, o: SandboxOptions): Promise<void> {
     sb = await startSandbox({ port: o.port, statePath: o.state, seed: o.seed, timeScale: o.timeScale });
   } catch (err) {
     // A taken --port is already a usage error from listenOn (core/local-http.ts).
-    if (err instanceof StateFileError) throw new YcpError('usage', err.message);
+    if (err instanceof StateFileError) throw new YcpError('usage', err.msg);
     throw err;
   }
   ctx.defer(() => sb.close());
@@ -40,14 +41,16 @@ export async function sandboxStart(ctx: Ctx, o: SandboxOptions): Promise<void> {
   };
   render(ctx.io, o, info, (i) => {
     const ch = colors(ctx.io).err;
-    say(ctx.io, `${ch.green('✓')} YCloud sandbox listening on ${i.baseUrl} (seed ${i.seed}, time ×${i.timeScale}${o.state ? `, state ${o.state}` : ''})`);
-    say(ctx.io, `  control routes: ${i.controlUrl}   fake Facebook SDK: ${i.fbSdkUrl}`);
-    say(ctx.io, '  paste this into another shell, then try `ycp waba list` (Ctrl-C here stops the sandbox):');
+    const l = ctx.io.lang;
+    const where = { baseUrl: i.baseUrl, seed: i.seed, scale: i.timeScale, state: o.state ?? '' };
+    say(ctx.io, `${ch.green('✓')} ${t(l, o.state ? 'sandbox.listeningState' : 'sandbox.listening', where)}`);
+    say(ctx.io, t(l, 'sandbox.routes', { control: i.controlUrl, sdk: i.fbSdkUrl }));
+    say(ctx.io, t(l, 'sandbox.paste'));
     return i.export;
   });
   await new Promise<void>((resolve) => {
     if (ctx.signal.aborted) return resolve();
     ctx.signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  if (!o.json) say(ctx.io, 'sandbox stopped');
+  if (!o.json) say(ctx.io, t(ctx.io.lang, 'sandbox.stopped'));
 }

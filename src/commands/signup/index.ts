@@ -4,10 +4,11 @@ import { TUNNEL_KINDS } from '../../core/tunnel/tunnel.js';
 import { SERVE_DEFAULTS } from '../../core/signup/serve-defaults.js';
 import { formatDuration } from '../../core/duration.js';
 import { durationArg, portArg, settingOption } from '../args.js';
-import { act } from '../shared.js';
+import { act, examples } from '../shared.js';
 
 export function registerSignup(program: Command, ctx: Ctx): void {
   const signup = program.command('signup').description('WhatsApp Embedded Signup: write the page, serve it, test your backend');
+  signup.addHelpText('after', examples(['ycp signup scaffold', 'ycp signup serve', 'ycp signup trigger --to http://127.0.0.1:3000/whatsapp/signup']));
   signup
     .command('scaffold')
     .description('Write the Embedded Signup page (index.html, page.js, signup.js, style.css; the logo if given)')
@@ -25,6 +26,7 @@ export function registerSignup(program: Command, ctx: Ctx): void {
     .option('--brand-color <#RRGGBB>', 'primary colour of the button and accents')
     .option('--backend-url <url>', 'where the page posts the result when you host it (https): your backend')
     .option('--include-code', 'also collect the OAuth code and post it to your backend (it expires in 30 s)')
+    .addHelpText('after', examples(['ycp signup scaffold', 'ycp signup scaffold --app-id 1234567890 --config-id 987654321 --solution-id 555666777 --force']))
     .action(act(ctx, async (c, o) => (await import('./scaffold.js')).signupScaffold(c, o)));
   signup
     .command('serve')
@@ -39,6 +41,7 @@ export function registerSignup(program: Command, ctx: Ctx): void {
     .option('--keep-running', 'keep serving after a signup, for more')
     .option('--open', 'open the page in your browser (never in CI)')
     .addOption(new Option('--timeout <duration>', 'how long to wait for CONNECTED after registering').argParser(durationArg).default(SERVE_DEFAULTS.waitTimeoutMs, formatDuration(SERVE_DEFAULTS.waitTimeoutMs)))
+    .addHelpText('after', examples(['ycp signup serve', 'ycp signup serve --tunnel ngrok --domain signup.example.ngrok.app', 'ycp signup serve --public-url https://dev.example.com --no-register']))
     .action(act(ctx, async (c, o) => (await import('./serve.js')).signupServe(c, o)));
   signup
     .command('trigger')
@@ -49,5 +52,6 @@ export function registerSignup(program: Command, ctx: Ctx): void {
     .option('--phone-number-id <id>', 'phone-number ID (default: the seed PENDING number 1234567890123457)')
     .option('--business-id <id>', 'business ID (default: the seed business 2109876543210)')
     .option('--origin <url>', "send this Origin header, as the page's browser would")
+    .addHelpText('after', examples(['ycp signup trigger --to http://127.0.0.1:3000/whatsapp/signup', 'ycp signup trigger --to http://127.0.0.1:3000/whatsapp/signup --event FINISH_ONLY_WABA']))
     .action(act(ctx, async (c, o) => (await import('./trigger.js')).signupTrigger(c, o)));
 }

@@ -1,13 +1,16 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { TEMPLATE_STATUSES } from '../../core/api/types.js';
-import { collectArg, durationArg } from '../args.js';
+import { collectArg, durationArg, enumOption } from '../args.js';
 import { act, examples } from '../shared.js';
 
 const W = '104996844321234';
+const WABA = 'the WABA ID (digits)';
+const NAME = 'the template name';
+const LANGUAGE = 'the language code, e.g. en_US';
 
 export function registerTemplate(program: Command, ctx: Ctx): void {
   const template = program.command('template').alias('templates').description('Message templates');
+  template.addHelpText('after', examples([`ycp template list --waba ${W}`, `ycp template check --waba ${W} --json`]));
   template
     .command('list')
     .description('Templates, optionally filtered')
@@ -24,7 +27,7 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     .option('--file <file>', 'the whole template as JSON or YAML (the create request of the API)')
     .option('--name <name>', 'lowercase letters, digits and _')
     .option('--language <code>', 'e.g. en_US, zh_CN')
-    .option('--category <category>', 'UTILITY, MARKETING or AUTHENTICATION');
+    .addOption(enumOption('--category <category>', 'the template category', 'templateCategory'));
   bodyOptions(create)
     .option('--wait [status]', 'then follow the review until this status (default APPROVED); exit 3 if it is rejected')
     .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(1_800_000, '30m'))
@@ -36,35 +39,48 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     ]))
     .action(act(ctx, async (c, o) => (await import('./create.js')).templateCreate(c, o)));
   template
-    .command('get <wabaId> <name> <language>')
+    .command('get')
+    .argument('<wabaId>', WABA)
+    .argument('<name>', NAME)
+    .argument('<language>', LANGUAGE)
     .description('One template: status, category, Meta\'s rejection reason')
     .addHelpText('after', examples([`ycp template get ${W} order_update en_US`, `ycp template get ${W} order_update zh_CN --json`]))
     .action(act(ctx, async (c, o, wabaId: string, name: string, language: string) => (await import('./get.js')).templateGet(c, { ...o, wabaId, name, language })));
   const edit = template
-    .command('edit <wabaId> <name> <language>')
+    .command('edit')
+    .argument('<wabaId>', WABA)
+    .argument('<name>', NAME)
+    .argument('<language>', LANGUAGE)
     .description('Replace the components of a template (the API edits components only; every component must be given)')
     .option('--file <file>', 'JSON or YAML with `components` (and optionally messageSendTtlSeconds)');
   bodyOptions(edit)
     .addHelpText('after', examples([`ycp template edit ${W} order_update en_US --body 'Hi {{1}}, order {{2}} is on its way.' --example Ana --example A-1001`, `ycp template edit ${W} order_update en_US --file order_update.yaml`]))
     .action(act(ctx, async (c, o, wabaId: string, name: string, language: string) => (await import('./edit.js')).templateEdit(c, { ...o, wabaId, name, language })));
   template
-    .command('delete <wabaId> <name> [language]')
+    .command('delete')
+    .argument('<wabaId>', WABA)
+    .argument('<name>', NAME)
+    .argument('[language]', 'only this language (default: every language of the name)')
     .description('Delete one language of a template, or every language of the name (asks first; --yes confirms)')
     .addHelpText('after', examples([`ycp template delete ${W} old_notice en --yes`, `ycp template delete ${W} spring_sale`]))
     .action(act(ctx, async (c, o, wabaId: string, name: string, language?: string) => (await import('./delete.js')).templateDelete(c, { ...o, wabaId, name, language })));
   template
-    .command('wait <wabaId> <name> <language>')
+    .command('wait')
+    .argument('<wabaId>', WABA)
+    .argument('<name>', NAME)
+    .argument('<language>', LANGUAGE)
     .description('Follow the review until a status (exit 3 on timeout, or at once when it is rejected, disabled, paused…)')
-    .addOption(new Option('--for <status>', 'status to wait for').choices(TEMPLATE_STATUSES).default('APPROVED'))
+    .addOption(enumOption('--for <status>', 'status to wait for', 'templateStatus').default('APPROVED'))
     .addOption(new Option('--timeout <duration>', 'give up after this long, requests included').argParser(durationArg).default(1_800_000, '30m'))
     .addOption(new Option('--interval <duration>', 'time between checks').argParser(durationArg).default(10_000, '10s'))
     .addHelpText('after', examples([`ycp template wait ${W} order_update en_US`, `ycp template wait ${W} order_update en_US --timeout 2h --json`]))
     .action(act(ctx, async (c, o, wabaId: string, name: string, language: string) => (await import('./wait.js')).templateWait(c, { ...o, wabaId, name, language })));
   template
-    .command('check [names...]')
+    .command('check')
+    .argument('[names...]', 'only these template names (default: every template of the WABA)')
     .description('CI gate: exit 3 unless every template (or every language of each name) is in the expected status, with Meta\'s reasons')
     .requiredOption('--waba <wabaId>', 'the WABA whose templates are checked')
-    .addOption(new Option('--expect <status>', 'the status every template must have').choices(TEMPLATE_STATUSES).default('APPROVED'))
+    .addOption(enumOption('--expect <status>', 'the status every template must have', 'templateStatus').default('APPROVED'))
     .addHelpText('after', examples([`ycp template check --waba ${W}`, `ycp template check --waba ${W} order_update hello_world --json`]))
     .action(act(ctx, async (c, o, names: string[]) => (await import('./check.js')).templateCheck(c, { ...o, names })));
 }

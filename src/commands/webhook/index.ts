@@ -1,19 +1,24 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { TUNNEL_KINDS } from '../../core/tunnel/tunnel.js';
-import { collectArg, durationArg, portArg, secondsArg } from '../args.js';
-import { act } from '../shared.js';
+import { collectArg, durationArg, enumOption, portArg, secondsArg } from '../args.js';
+import { act, examples } from '../shared.js';
 import { registerWebhookEndpoint } from './endpoint/index.js';
 
+const APP = 'http://127.0.0.1:3000/webhooks';
+
 export function registerWebhook(program: Command, ctx: Ctx): void {
-  const webhook = program.command('webhook').alias('webhooks').description('Receive, verify, forward, send and manage YCloud webhooks');
+  const webhook = program
+    .command('webhook')
+    .alias('webhooks')
+    .description('Receive, verify, forward, send and manage YCloud webhooks')
+    .addHelpText('after', examples([`ycp webhook listen --forward-to ${APP}`, 'ycp webhook endpoint list', 'ycp webhook trigger --list']));
   webhook
     .command('listen')
     .description('Create a temporary YCloud endpoint, verify every delivery, print / forward / record it; delete the endpoint on exit')
     .option('--forward-to <url>', 'POST each verified delivery (raw body) to your app, signed again with the profile\'s stable forwarding secret; YCloud gets its status')
     .option('--print-secret', 'print the forwarding secret your app verifies with, and nothing else')
     .option('--events <types>', 'comma-separated event types (default: every whatsapp.* type)')
-    .addOption(new Option('--tunnel <kind>', 'how to get a public URL').choices(TUNNEL_KINDS).default('auto'))
+    .addOption(enumOption('--tunnel <kind>', 'how to get a public URL', 'tunnel').default('auto'))
     .option('--public-url <url>', 'your own https URL that reaches this port (no tunnel is started)')
     .option('--domain <domain>', 'ngrok reserved domain')
     .addOption(new Option('--port <port>', 'local port (0 picks a free one)').argParser(portArg).default(0))
@@ -22,13 +27,16 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--secret <secret>', 'an extra secret to accept (repeatable), e.g. for `webhook trigger --secret`', collectArg)
     .addOption(new Option('--tolerance <seconds>', 'signature timestamp tolerance').argParser(secondsArg).default(300))
     .addOption(new Option('--status-interval <duration>', "how often to check the endpoint's status at YCloud (0: never)").argParser(durationArg).default(60_000, '60s'))
+    .addHelpText('after', examples(['ycp webhook listen', `ycp webhook listen --forward-to ${APP}`, 'ycp webhook listen --events whatsapp.message.updated --output events.ndjson']))
     .action(act(ctx, async (c, o) => (await import('./listen.js')).webhookListen(c, o)));
   webhook
-    .command('trigger [eventType]')
+    .command('trigger')
+    .argument('[eventType]', 'the event type to send, e.g. whatsapp.message.updated (see --list)')
     .description('Send a correctly signed sample event (valid against the spec) to a URL')
     .option('--to <url>', 'where to POST it, e.g. http://127.0.0.1:3000/webhooks')
     .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET; default: the forwarding secret of `listen`)')
     .option('--list', 'list the event types')
+    .addHelpText('after', examples(['ycp webhook trigger --list', `ycp webhook trigger whatsapp.message.updated --to ${APP} --secret "$YCLOUD_WEBHOOK_SECRET"`]))
     .action(act(ctx, async (c, o, eventType: string | undefined) => (await import('./trigger.js')).webhookTrigger(c, { ...o, eventType })));
   webhook
     .command('replay')
@@ -38,6 +46,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--type <type>', 'only events of this type')
     .option('--to <url>', 'where to POST them')
     .option('--secret <secret>', 'signing secret (env: YCLOUD_WEBHOOK_SECRET; default: the forwarding secret of `listen`)')
+    .addHelpText('after', examples([`ycp webhook replay --from events.ndjson --to ${APP}`, `ycp webhook replay --from events.ndjson --type whatsapp.message.updated --to ${APP}`]))
     .action(act(ctx, async (c, o) => (await import('./replay.js')).webhookReplay(c, o)));
   webhook
     .command('verify')
@@ -47,6 +56,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--body-file <file>', 'the raw request body (default: stdin)')
     .addOption(new Option('--tolerance <seconds>', 'timestamp tolerance').argParser(secondsArg).default(300))
     .addOption(new Option('--now <unixSeconds>', 'check as if it were this time').argParser(secondsArg))
+    .addHelpText('after', examples(['ycp webhook verify --secret "$YCLOUD_WEBHOOK_SECRET" --header "$SIGNATURE" --body-file body.json', 'ycp webhook verify --header "$SIGNATURE" < body.json']))
     .action(act(ctx, async (c, o) => (await import('./verify.js')).webhookVerify(c, o)));
   registerWebhookEndpoint(webhook, ctx);
   webhook
@@ -54,5 +64,6 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .description('Delete endpoints left behind by `listen` runs that are no longer alive')
     .option('--all-hosts', 'also remove leftovers of runs on other machines, whatever their age')
     .option('--dry-run', 'only show what would be deleted')
+    .addHelpText('after', examples(['ycp webhook clean --dry-run', 'ycp webhook clean', 'ycp webhook clean --all-hosts']))
     .action(act(ctx, async (c, o) => (await import('./clean.js')).webhookClean(c, o)));
 }

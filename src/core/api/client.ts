@@ -1,8 +1,9 @@
 import type { Clock } from '../clock.js';
-import { YcpError } from '../errors.js';
+import { YcpError, type Text } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import { checkDigits, checkE164, checkHttpUrl } from '../validate.js';
 import { DEFAULT_TIMEOUT_MS, PER_TRY_TIMEOUT_MS, settingDeadline, type Deadline } from '../deadline.js';
-import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong } from './errors.js';
+import { apiErrorFrom, isNetworkError, isTimeoutError, networkError, noAnswer, outOfTime, retryAfterTooLong, type Resource } from './errors.js';
 import { readCapped } from './body.js';
 import { READ_CONCURRENCY, READ_RATE_PER_S, createPacer, readList, type Query } from './paginate.js';
 import type { Transport } from './transport.js';
@@ -42,8 +43,10 @@ export type { Query };
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
-  /** What the call is about, for error messages ("get WABA 123"). */
-  what?: string;
+  /** What the call is about, for error messages ("get WABA 123"); a catalog message where ycp makes it. */
+  what?: Text;
+  /** What is asked for, so that a NOT_FOUND names the command that lists such things. */
+  resource?: Resource;
   /**
    * At most this many tries (GETs default to MAX_TRIES, others to 1; never more than that). A probe
    * such as `doctor` passes 1: it diagnoses, so an answer now matters more than an answer at all.
@@ -94,7 +97,7 @@ function buildApi(o: ApiOptions) {
     const url = new URL(o.baseUrl + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const display = url.pathname.replace(new URL(o.baseUrl).pathname, '') + url.search;
-    const what = opts.what ?? `${method} ${display}`;
+    const what = opts.what ?? msg('http.whatRequest', { method, path: display });
     // Register and send are never retried (CLI.md §7): 10 tries / 72 h, and a resend is a new message.
     const maxTries = Math.max(1, Math.min(opts.maxTries ?? MAX_TRIES, method === 'GET' ? MAX_TRIES : 1));
     const timeoutMs = opts.timeoutMs ?? perTryMs;
@@ -110,6 +113,7 @@ function buildApi(o: ApiOptions) {
       headers['content-type'] = 'application/json';
     }
     const fail = { baseUrl: o.baseUrl, what, method };
+    const answer = { what, baseUrl: o.baseUrl, resource: opts.resource };
     for (let attempt = 1; ; attempt++) {
       if (d.remaining() <= 0) throw outOfTime(d, fail, attempt - 1);
       const started = o.clock.now();
@@ -121,10 +125,10 @@ function buildApi(o: ApiOptions) {
         const res = await o.transport.request({ method, url, headers, body, signal: step.signal });
         status = res.status;
         resHeaders = res.headers;
-        text = await readCapped(res.body, header(res.headers, 'content-length'), `could not ${what}`, header(res.headers, 'ycloud-request-id'));
+        text = await readCapped(res.body, header(res.headers, 'content-length'), what, header(res.headers, 'ycloud-request-id'));
       } catch (err) {
         const why = step.why();
-        if (o.signal.aborted || why === 'cancelled') throw new YcpError('cancelled', 'cancelled', { cause: err });
+        if (o.signal.aborted || why === 'cancelled') throw new YcpError('cancelled', msg('cli.cancelled'), { cause: err });
         if (err instanceof YcpError) throw err;
         const timedOut = why !== undefined || isTimeoutError(err);
         o.log?.(`${method} ${display} failed after ${o.clock.now() - started}ms: ${(err as Error).message}`);
@@ -154,9 +158,9 @@ function buildApi(o: ApiOptions) {
           continue;
         }
         // Sleeping would outlast the deadline: fail now, saying what the server asked for.
-        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, `could not ${what}`), retryAfter!, d);
+        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, answer), retryAfter!, d);
       }
-      throw apiErrorFrom(status, text, requestId, `could not ${what}`);
+      throw apiErrorFrom(status, text, requestId, answer);
     }
   }
 
@@ -168,13 +172,13 @@ function buildApi(o: ApiOptions) {
    * A whole list is one operation: its pages share one deadline and one pace (paginate.ts). `byWaba`
    * lets a list that reaches YCloud's 10,000-item cap be read again per WABA.
    */
-  const readAll = <T>(path: string, query: Query, what: string, byWaba = false): Promise<T[]> => {
+  const readAll = <T>(path: string, query: Query, what: Text, byWaba = false): Promise<T[]> => {
     const d = deadline();
     const pace = createPacer(o.clock, o.signal, { ratePerS: READ_RATE_PER_S, deadline: d });
-    const fetch = <U>(p: string, w: string) => (q: Query, page: number, limit: number) =>
+    const fetch = <U>(p: string, w: Text) => (q: Query, page: number, limit: number) =>
       req<Page<U>>('GET', p, { query: { ...q, page, limit }, what: w, deadline: d });
     const wabaIds = async () =>
-      (await readList<Waba>({ fetch: fetch<Waba>('/whatsapp/businessAccounts', 'list WABAs'), path: '/whatsapp/businessAccounts', query: {}, pace, lang: o.lang }))
+      (await readList<Waba>({ fetch: fetch<Waba>('/whatsapp/businessAccounts', msg('http.whatListWabas')), path: '/whatsapp/businessAccounts', query: {}, pace, lang: o.lang }))
         .map((w) => w.id)
         .filter((id): id is string => typeof id === 'string' && id !== '');
     return readList<T>({ fetch: fetch<T>(path, what), path, query, pace, lang: o.lang, concurrency: READ_CONCURRENCY, splitByWaba: byWaba ? wabaIds : undefined });
@@ -187,37 +191,38 @@ function buildApi(o: ApiOptions) {
     call,
     request: req,
 
-    balance: () => req<Balance>('GET', '/balance', { what: 'read the account balance' }),
+    balance: () => req<Balance>('GET', '/balance', { what: msg('http.whatBalance') }),
 
     listWabas: (filter: { accountReviewStatus?: string } = {}) =>
-      readAll<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, 'list WABAs'),
+      readAll<Waba>('/whatsapp/businessAccounts', { 'filter.accountReviewStatus': filter.accountReviewStatus }, msg('http.whatListWabas')),
     getWaba: (wabaId: string) =>
-      req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: `get WABA ${wabaId}` }),
+      req<Waba>('GET', `/whatsapp/businessAccounts/${seg(checkDigits('WABA ID', wabaId))}`, { what: msg('http.whatGetWaba', { id: wabaId }), resource: { kind: 'waba' } }),
 
     /** Past 10,000 numbers the list is read again per WABA (paginate.ts). */
     listPhoneNumbers: (filter: { wabaId?: string } = {}) =>
       readAll<PhoneNumber>(
         '/whatsapp/phoneNumbers',
         { 'filter.wabaId': filter.wabaId === undefined ? undefined : checkDigits('WABA ID', filter.wabaId) },
-        'list phone numbers',
+        msg('http.whatListPhones'),
         true,
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
       req<PhoneNumber>('GET', `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`, {
-        what: `get ${e164}`,
+        what: msg('http.whatGetPhone', { e164 }),
+        resource: { kind: 'phone', wabaId },
       }),
     /** Register takes the phone-number ID, has no body, and is never retried (CONTRACT §8). */
     registerPhoneNumber: (wabaId: string, phoneNumberId: string) =>
       req<PhoneNumber>(
         'POST',
-        `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkDigits('phone-number ID', phoneNumberId))}/register`,
-        { what: `register phone number ${phoneNumberId}` },
+        `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkDigits(msg('input.phoneIdName'), phoneNumberId))}/register`,
+        { what: msg('http.whatRegister', { id: phoneNumberId }), resource: { kind: 'phone', wabaId } },
       ),
 
     sendMessage: (body: MessageSendRequest, { direct = false } = {}) =>
-      req<Message>('POST', direct ? '/whatsapp/messages/sendDirectly' : '/whatsapp/messages', { body, what: `send a message to ${body.to}` }),
-    getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: `get message ${id}` }),
+      req<Message>('POST', direct ? '/whatsapp/messages/sendDirectly' : '/whatsapp/messages', { body, what: msg('http.whatSend', { to: body.to }) }),
+    getMessage: (id: string) => req<Message>('GET', `/whatsapp/messages/${seg(id)}`, { what: msg('http.whatGetMessage', { id }), resource: { kind: 'message' } }),
 
     listTemplates: (filter: { wabaId?: string; status?: string; name?: string; language?: string } = {}) =>
       readAll<Template>(
@@ -228,41 +233,43 @@ function buildApi(o: ApiOptions) {
           'filter.name': filter.name,
           'filter.language': filter.language,
         },
-        'list templates',
+        msg('http.whatListTemplates'),
         true,
       ),
 
     /** One template by name and language (CONTRACT §10); the path segments are encoded. */
     getTemplate: (wabaId: string, name: string, language: string) =>
-      req<Template>('GET', templatePath(wabaId, name, language), { what: `get template ${name} (${language})` }),
+      req<Template>('GET', templatePath(wabaId, name, language), { what: msg('http.whatGetTemplate', { name, language }), resource: { kind: 'template', wabaId } }),
     /** Sent once: a POST is never retried (a retry could create a second submission). */
-    createTemplate: (body: TemplateCreate) => req<Template>('POST', '/whatsapp/templates', { body, what: `create template ${body.name}` }),
+    createTemplate: (body: TemplateCreate) =>
+      req<Template>('POST', '/whatsapp/templates', { body, what: msg('http.whatCreateTemplate', { name: body.name }), resource: { kind: 'template', wabaId: body.wabaId } }),
     editTemplate: (wabaId: string, name: string, language: string, body: TemplateEdit) =>
-      req<Template>('PATCH', templatePath(wabaId, name, language), { body, what: `edit template ${name} (${language})` }),
+      req<Template>('PATCH', templatePath(wabaId, name, language), { body, what: msg('http.whatEditTemplate', { name, language }), resource: { kind: 'template', wabaId } }),
     /** Without a language: every language of the name (the answer is then a list). */
     deleteTemplate: (wabaId: string, name: string, language?: string) =>
       language === undefined
-        ? req<Template[]>('DELETE', templatePath(wabaId, name), { what: `delete template ${name}` })
-        : req<Template>('DELETE', templatePath(wabaId, name, language), { what: `delete template ${name} (${language})` }).then((t) => [t]),
+        ? req<Template[]>('DELETE', templatePath(wabaId, name), { what: msg('http.whatDeleteTemplates', { name }), resource: { kind: 'template', wabaId } })
+        : req<Template>('DELETE', templatePath(wabaId, name, language), { what: msg('http.whatDeleteTemplate', { name, language }), resource: { kind: 'template', wabaId } }).then((t) => [t]),
 
     /** Profile and display name take the E.164 number (CONTRACT §7). */
     getPhoneProfile: (wabaId: string, e164: string) =>
-      req<PhoneProfile>('GET', `${phonePath(wabaId, e164)}/profile`, { what: `get the profile of ${e164}` }),
+      req<PhoneProfile>('GET', `${phonePath(wabaId, e164)}/profile`, { what: msg('http.whatGetProfile', { e164 }), resource: { kind: 'phone', wabaId } }),
     updatePhoneProfile: (wabaId: string, e164: string, body: PhoneProfileUpdate) =>
-      req<PhoneProfile>('PATCH', `${phonePath(wabaId, e164)}/profile`, { body, what: `update the profile of ${e164}` }),
+      req<PhoneProfile>('PATCH', `${phonePath(wabaId, e164)}/profile`, { body, what: msg('http.whatUpdateProfile', { e164 }), resource: { kind: 'phone', wabaId } }),
     updateDisplayName: (wabaId: string, e164: string, newName: string) =>
-      req<DisplayNameUpdate>('PATCH', `${phonePath(wabaId, e164)}/displayName`, { body: { newName }, what: `set the display name of ${e164}` }),
+      req<DisplayNameUpdate>('PATCH', `${phonePath(wabaId, e164)}/displayName`, { body: { newName }, what: msg('http.whatSetDisplayName', { e164 }), resource: { kind: 'phone', wabaId } }),
 
-    listWebhookEndpoints: () => readAll<WebhookEndpoint>('/webhookEndpoints', {}, 'list webhook endpoints'),
+    listWebhookEndpoints: () => readAll<WebhookEndpoint>('/webhookEndpoints', {}, msg('http.whatListEndpoints')),
     createWebhookEndpoint: (body: WebhookEndpointCreate) =>
-      req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: 'create a webhook endpoint' }),
-    getWebhookEndpoint: (id: string) => req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: `get webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('POST', '/webhookEndpoints', { body, what: msg('http.whatCreateEndpoint') }),
+    getWebhookEndpoint: (id: string) =>
+      req<WebhookEndpoint>('GET', `/webhookEndpoints/${seg(id)}`, { what: msg('http.whatGetEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     updateWebhookEndpoint: (id: string, body: WebhookEndpointUpdate) =>
-      req<WebhookEndpoint>('PATCH', `/webhookEndpoints/${seg(id)}`, { body, what: `update webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('PATCH', `/webhookEndpoints/${seg(id)}`, { body, what: msg('http.whatUpdateEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     deleteWebhookEndpoint: (id: string) =>
-      req<WebhookEndpoint>('DELETE', `/webhookEndpoints/${seg(id)}`, { what: `delete webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('DELETE', `/webhookEndpoints/${seg(id)}`, { what: msg('http.whatDeleteEndpoint', { id }), resource: { kind: 'webhookEndpoint' } }),
     rotateWebhookSecret: (id: string) =>
-      req<WebhookEndpoint>('POST', `/webhookEndpoints/${seg(id)}/rotateSecret`, { what: `rotate the secret of webhook endpoint ${id}` }),
+      req<WebhookEndpoint>('POST', `/webhookEndpoints/${seg(id)}/rotateSecret`, { what: msg('http.whatRotateSecret', { id }), resource: { kind: 'webhookEndpoint' } }),
   };
 }
 
@@ -272,11 +279,9 @@ function buildApi(o: ApiOptions) {
  */
 function checkBaseUrl(baseUrl: string): void {
   try {
-    checkHttpUrl('the API base URL', baseUrl);
+    checkHttpUrl(msg('input.baseUrlName'), baseUrl);
   } catch (err) {
-    throw new YcpError('usage', (err as Error).message, {
-      hint: 'check --base-url, YCLOUD_BASE_URL and `ycp config get baseUrl` (the default is https://api.ycloud.com/v2)',
-    });
+    throw new YcpError('usage', (err as YcpError).words, { hint: msg('http.badBaseUrlHint') });
   }
 }
 
@@ -285,16 +290,11 @@ function header(h: Record<string, string | string[] | undefined>, name: string):
   return Array.isArray(v) ? v[0] : v;
 }
 
-function parseBody<T>(text: string, what: string, requestId: string | undefined): T {
+function parseBody<T>(text: string, what: Text, requestId: string | undefined): T {
   if (text.trim() === '') return undefined as T;
   try {
     return JSON.parse(text) as T;
   } catch (err) {
-    throw new YcpError('api', `could not ${what}: YCloud answered with a body that is not valid JSON`, {
-      code: 'MALFORMED_RESPONSE',
-      requestId,
-      hint: 'try again; if it persists, quote the request id to YCloud support',
-      cause: err,
-    });
+    throw new YcpError('api', msg('http.notJson', { what }), { code: 'MALFORMED_RESPONSE', requestId, hint: msg('http.notJsonHint'), cause: err });
   }
 }

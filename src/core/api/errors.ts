@@ -1,7 +1,8 @@
-import { YcpError } from '../errors.js';
+import { YcpError, type Text } from '../errors.js';
 import { printable } from '../printable.js';
 import type { Deadline } from '../deadline.js';
 import { formatDuration } from '../duration.js';
+import { msg, type Msg } from '../../i18n/index.js';
 
 interface YcloudErrorBody {
   status?: number;
@@ -12,12 +13,28 @@ interface YcloudErrorBody {
   whatsappApiError?: { code?: string; message?: string };
 }
 
+/** What a request asked for: the hint of a NOT_FOUND names the command that lists that kind of thing. */
+export type Resource =
+  | { kind: 'waba' }
+  | { kind: 'phone'; wabaId: string }
+  | { kind: 'message' }
+  | { kind: 'template'; wabaId?: string }
+  | { kind: 'webhookEndpoint' };
+
+export interface AnswerContext {
+  /** What the request was for ("get WABA 123"): the message says it could not. */
+  what: Text;
+  baseUrl?: string;
+  resource?: Resource;
+}
+
 /**
  * Turns a non-2xx YCloud answer into a YcpError with code, requestId and Meta's code (CONTRACT §1). The
  * server's words are made printable here, so every renderer (errors, doctor, init, listen's warnings)
- * shows them inert; a real code or request id has no control characters, so it is unchanged.
+ * shows them inert; a real code or request id has no control characters, so it is unchanged. They stay
+ * as sent: ycp's own explanation around them is in the user's language.
  */
-export function apiErrorFrom(status: number, rawBody: string, headerRequestId: string | undefined, what: string): YcpError {
+export function apiErrorFrom(status: number, rawBody: string, headerRequestId: string | undefined, f: AnswerContext): YcpError {
   let err: YcloudErrorBody | undefined;
   try {
     const parsed = JSON.parse(rawBody) as { error?: YcloudErrorBody };
@@ -29,25 +46,56 @@ export function apiErrorFrom(status: number, rawBody: string, headerRequestId: s
   const code = text(err?.code) ?? `HTTP_${status}`;
   const requestId = text(err?.requestId) ?? (headerRequestId === undefined ? undefined : printable(headerRequestId));
   const metaCode = text(err?.whatsappApiError?.code);
-  const detail = text(err?.message) ?? text(err?.whatsappApiError?.message) ?? httpText(status);
-  const target = text(err?.target) ? ` (${text(err!.target)})` : '';
-  const info = { code, requestId, metaCode, status, hint: hintFor(status, code) };
-  if (status === 401) return new YcpError('auth', `YCloud rejected the API key: ${detail}`, info);
-  return new YcpError('api', `${what}: ${detail}${target}`, info);
+  const detail: Text = text(err?.message) ?? text(err?.whatsappApiError?.message) ?? msg(status >= 500 ? 'http.serverError' : 'http.status', { status });
+  const target = text(err?.target);
+  const info = { code, requestId, metaCode, status, hint: hintFor(status, code, f) };
+  if (status === 401) return new YcpError('auth', msg('http.rejectedKey', { detail }), info);
+  return new YcpError('api', target ? msg('http.failedTarget', { what: f.what, detail, target }) : msg('http.failed', { what: f.what, detail }), info);
 }
 
-function hintFor(status: number, code: string): string {
-  if (status === 401) return 'check the key with `ycp auth status`; store a new one with `ycp login` or set YCLOUD_API_KEY';
-  if (status === 403) return 'this key may lack access to that account; check it in the YCloud console (Developers > API keys)';
-  if (status === 404) return 'check the ID; `ycp waba list` and `ycp phone list` show what this key can see';
-  if (status === 429) return 'rate limited by YCloud; wait a little and try again';
-  if (status >= 500) return 'YCloud had a problem; try again later and quote the request id to YCloud support';
-  if (code.startsWith('PARAM') || status === 400) return 'check the values you passed; `--verbose` shows the request';
-  return 'run again with --verbose to see the request';
+/** YCloud's 403 codes that are not about the key (CONTRACT §1): each has its own way out. */
+const FORBIDDEN_HINTS: Record<string, Msg['key']> = {
+  WHATSAPP_TEMPLATE_UNAVAILABLE: 'http.hintTemplateUnavailable',
+  WHATSAPP_TEMPLATE_UNEDITABLE: 'http.hintTemplateUneditable',
+  BALANCE_INSUFFICIENT: 'http.hintBalance',
+  ACCOUNT_LIMITED: 'http.hintAccountLimited',
+  RECIPIENT_UNSUBSCRIBED: 'http.hintRecipient',
+  RECIPIENT_IN_BLOCK_LIST: 'http.hintRecipient',
+  WHATSAPP_PHONE_NUMBER_UNAVAILABLE: 'http.hintSender',
+  SENDER_ID_UNAVAILABLE: 'http.hintSender',
+  WHATSAPP_BUSINESS_ACCOUNT_UNAVAILABLE: 'http.hintWabaUnavailable',
+  WHATSAPP_WABA_UNAVAILABLE: 'http.hintWabaUnavailable',
+};
+
+/** The way out, chosen by the status, YCloud's code and what was asked for. */
+function hintFor(status: number, code: string, f: AnswerContext): Msg {
+  if (status === 401) return msg('http.hint401');
+  if (status === 403) return msg(FORBIDDEN_HINTS[code] ?? 'http.hint403');
+  if (status === 404) return notFoundHint(f);
+  if (status === 429) return msg('http.hint429');
+  if (status >= 500) return msg('http.hint5xx');
+  if (code.startsWith('PARAM') || status === 400) return msg('http.hintParams');
+  return msg('http.hintVerbose');
 }
 
-function httpText(status: number): string {
-  return status >= 500 ? `server error (HTTP ${status})` : `HTTP ${status}`;
+function notFoundHint(f: AnswerContext): Msg {
+  // Every YCloud path lives under /v2: without it, each request is a 404 whatever the ID.
+  if (f.baseUrl && !/\/v2\/?$/.test(new URL(f.baseUrl).pathname)) return msg('http.hint404BaseUrl', { baseUrl: f.baseUrl });
+  const r = f.resource;
+  switch (r?.kind) {
+    case 'waba':
+      return msg('http.hint404Waba');
+    case 'phone':
+      return msg('http.hint404Phone', { wabaId: r.wabaId });
+    case 'message':
+      return msg('http.hint404Message');
+    case 'webhookEndpoint':
+      return msg('http.hint404Endpoint');
+    case 'template':
+      return msg('http.hint404Template', { wabaId: r.wabaId ?? 'WABA_ID' });
+    default:
+      return msg('http.hint404');
+  }
 }
 
 const NETWORK_CODES = new Set([
@@ -69,8 +117,8 @@ export function networkError(err: unknown, baseUrl: string): YcpError {
   let e = err as { code?: string; message?: string; cause?: unknown } | undefined;
   let code: string | undefined;
   for (let i = 0; e && i < 4 && !code; i++, e = e.cause as typeof e) if (e.code) code = e.code;
-  return new YcpError('network', `could not reach YCloud at ${baseUrl}${code ? ` (${code})` : ''}`, {
-    hint: 'check your connection, YCLOUD_BASE_URL / --base-url, and the proxy variables (HTTPS_PROXY, NO_PROXY)',
+  return new YcpError('network', code ? msg('http.unreachableCode', { baseUrl, code }) : msg('http.unreachable', { baseUrl }), {
+    hint: msg('http.unreachableHint'),
     cause: err,
   });
 }
@@ -83,38 +131,37 @@ export function isTimeoutError(err: unknown): boolean {
 
 export interface FailContext {
   baseUrl: string;
-  what: string;
+  what: Text;
   method: string;
 }
 
-const tries = (n: number) => (n > 1 ? ` (${n} tries)` : '');
 /** A request that may have changed something (send, register) cannot be known not to have. */
-const mayHaveReached = (f: FailContext) =>
-  f.method === 'GET' ? '' : 'it may have reached YCloud: check before trying again (ycp never repeats it); ';
+const sent = (f: FailContext) => f.method !== 'GET';
 
 /** The deadline ran out: how long was waited, for what, and how to get more time. */
 export function outOfTime(d: Deadline, f: FailContext, attempts: number, cause?: unknown): YcpError {
+  const budget = formatDuration(d.budgetMs);
   const message = attempts
-    ? `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(d.budgetMs)}${tries(attempts)}`
-    : `could not ${f.what}: no time left (${formatDuration(d.elapsed())} of ${formatDuration(d.budgetMs)} used)`;
+    ? msg(attempts > 1 ? 'http.noAnswerTries' : 'http.noAnswer', { what: f.what, baseUrl: f.baseUrl, budget, n: attempts })
+    : msg('http.noTimeLeft', { what: f.what, elapsed: formatDuration(d.elapsed()), budget });
   return new YcpError('network', message, {
     code: 'DEADLINE_EXCEEDED',
-    hint: `${attempts ? mayHaveReached(f) : ''}${d.hint}; check YCLOUD_BASE_URL and your proxy variables`,
+    hint: msg(attempts && sent(f) ? 'http.checkProxySent' : 'http.checkProxy', { deadline: d.hint }),
     cause,
   });
 }
 
 /** One try ran past its own cap (PER_TRY_TIMEOUT_MS) and no further try fits. */
 export function noAnswer(f: FailContext, ms: number, attempts: number, cause: unknown): YcpError {
-  return new YcpError('network', `could not ${f.what}: YCloud at ${f.baseUrl} did not answer within ${formatDuration(ms)}${tries(attempts)}`, {
-    hint: `${mayHaveReached(f)}try again; check YCLOUD_BASE_URL and your proxy variables`,
+  return new YcpError('network', msg(attempts > 1 ? 'http.noAnswerTries' : 'http.noAnswer', { what: f.what, baseUrl: f.baseUrl, budget: formatDuration(ms), n: attempts }), {
+    hint: msg(sent(f) ? 'http.tryAgainSent' : 'http.tryAgain'),
     cause,
   });
 }
 
 export function retryAfterTooLong(e: YcpError, value: string, d: Deadline): YcpError {
-  return new YcpError(e.kind, `${e.message} (YCloud asked to wait: Retry-After: ${value}, more than the ${formatDuration(d.remaining())} left)`, {
+  return new YcpError(e.kind, msg('http.retryAfter', { message: e.words, value, left: formatDuration(d.remaining()) }), {
     ...e.info,
-    hint: `try again later; ${d.hint}`,
+    hint: msg('http.retryAfterHint', { deadline: d.hint }),
   });
 }

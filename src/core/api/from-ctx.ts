@@ -3,6 +3,7 @@
 // cleanups and doctor's probe all come here.
 import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import type { ResolvedSettings, SettingName } from '../settings.js';
 import { createYcloudApi, type YcloudApi } from './client.js';
 import type { Transport } from './transport.js';
@@ -52,7 +53,7 @@ export async function apiClient(ctx: ClientCtx, o: ClientTarget): Promise<Ycloud
   const { baseUrl, apiKey, deadlineMs, lang } = await resolveTarget(ctx, o);
   if (!apiKey) {
     const profile = ctx.config ? (await ctx.config()).profile : 'default';
-    throw new YcpError('auth', 'no API key is set', { hint: `run \`ycp login\` (profile "${profile}") or set YCLOUD_API_KEY` });
+    throw new YcpError('auth', msg('http.noKey'), { hint: msg('http.noKeyHint', { profile }) });
   }
   const cleanup = o.purpose === 'cleanup';
   const cleanupMs = o.timeoutMs ?? CLEANUP_TIMEOUT_MS;
@@ -79,7 +80,7 @@ async function resolveTarget(ctx: ClientCtx, o: ClientTarget): Promise<{ baseUrl
     const cfg = ctx.config ? await ctx.config().catch(() => undefined) : undefined;
     return { baseUrl: o.baseUrl, apiKey: o.apiKey, deadlineMs: cfg && timeoutSettingMs(cfg.get('timeout'), cfg.settings.timeout.from), lang: cfg?.lang };
   }
-  if (!ctx.config) throw new YcpError('internal', 'an API client without config needs both baseUrl and apiKey');
+  if (!ctx.config) throw new YcpError('internal', msg('http.clientNeedsTarget'));
   const cfg = await ctx.config();
   return {
     baseUrl: o.baseUrl ?? cfg.get('baseUrl')!,

@@ -1,4 +1,6 @@
 // Types are the contract's nouns (CONTRACT §5–§11). Enums are open: YCloud adds values without notice.
+import { ENUMS } from '../enums.js';
+
 type Open<T extends string> = T | (string & {});
 
 export interface Page<T> {
@@ -13,10 +15,8 @@ export type PhoneStatus = Open<
   | 'PENDING' | 'UNVERIFIED' | 'MANUAL_REVIEW' | 'DISCONNECTED' | 'CONNECTED' | 'FLAGGED' | 'WARNED'
   | 'RATE_LIMITED' | 'BANNED' | 'RESTRICTED' | 'BLOCKED' | 'MIGRATED' | 'UNKNOWN'
 >;
-export const PHONE_STATUSES = [
-  'PENDING', 'UNVERIFIED', 'MANUAL_REVIEW', 'DISCONNECTED', 'CONNECTED', 'FLAGGED', 'WARNED',
-  'RATE_LIMITED', 'BANNED', 'RESTRICTED', 'BLOCKED', 'MIGRATED', 'UNKNOWN',
-] as const;
+/** The enum table's row (core/enums.ts): the flags that take a status check against it. */
+export const PHONE_STATUSES = ENUMS.phoneStatus;
 
 export interface Waba {
   id?: string;

@@ -3,7 +3,8 @@
 // `ycp webhook listen` (startWebhookListener: raw body, signature check, dedupe on id). It never prints:
 // each step is reported through `onStep`, and the result is a report object.
 import type { Ctx } from '../context.js';
-import { YcpError } from '../errors.js';
+import { YcpError, type Text } from '../errors.js';
+import { msg, type Msg } from '../../i18n/index.js';
 import type { YcloudApi } from '../api/client.js';
 import { apiClient } from '../api/from-ctx.js';
 import { buildSendRequest } from '../message/build.js';
@@ -17,12 +18,13 @@ import { eventCollector } from '../webhook/collect.js';
 export const DEMO_TIME_SCALE = 25;
 const DEMO_RECIPIENT = '+15550100200';
 
+/** One step as it happened; the command puts title and detail into the user's language. */
 export interface JourneyStep {
   id: string;
-  title: string;
+  title: Msg;
   ok: boolean;
   ms: number;
-  detail: string;
+  detail: Text;
 }
 
 export interface JourneyReport {
@@ -36,14 +38,21 @@ export interface JourneyReport {
   message: { id: string; template: string; language: string; status?: string };
   events: { id: string; type: string; status?: string; verified: true }[];
   steps: JourneyStep[];
-  next: string[];
+  next: NextCommand[];
 }
 
-export const NEXT_COMMANDS = [
-  'ycp login          # store your real YCloud API key',
-  'ycp init           # walk the partner onboarding checklist',
-  'ycp signup serve   # serve your Embedded Signup page and finish the backend flow',
-  'ycp webhook listen # receive and verify real signed webhooks',
+/** What to run after the demo, with what it is for. */
+export interface NextCommand {
+  /** Without the program name: `login` (the command prints `ycp login` or `npx ycp login`). */
+  args: string;
+  what: Msg;
+}
+
+export const NEXT_COMMANDS: NextCommand[] = [
+  { args: 'login', what: msg('sandbox.nextLogin') },
+  { args: 'init', what: msg('sandbox.nextInit') },
+  { args: 'signup serve', what: msg('sandbox.nextServe') },
+  { args: 'webhook listen', what: msg('sandbox.nextListen') },
 ];
 
 type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'transport' | 'debug'>;
@@ -51,7 +60,7 @@ type DemoCtx = Pick<Ctx, 'clock' | 'signal' | 'defer' | 'transport' | 'debug'>;
 export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) => void; timeScale?: number } = {}): Promise<JourneyReport> {
   const started = ctx.clock.now();
   const steps: JourneyStep[] = [];
-  async function step<T>(id: string, title: string, fn: () => Promise<T>, detail: (r: T) => string): Promise<T> {
+  async function step<T>(id: string, title: Msg, fn: () => Promise<T>, detail: (r: T) => Text): Promise<T> {
     const t0 = ctx.clock.now();
     try {
       const r = await fn();
@@ -60,7 +69,7 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
       o.onStep?.(s);
       return r;
     } catch (err) {
-      const s = { id, title, ok: false, ms: ctx.clock.now() - t0, detail: (err as Error).message };
+      const s = { id, title, ok: false, ms: ctx.clock.now() - t0, detail: err instanceof YcpError ? err.words : (err as Error).message };
       steps.push(s);
       o.onStep?.(s);
       throw err;
@@ -68,38 +77,38 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
   }
 
   const timeScale = o.timeScale ?? DEMO_TIME_SCALE;
-  const sb = await step('sandbox', 'Start a local YCloud sandbox', async () => {
+  const sb = await step('sandbox', msg('sandbox.stepSandbox'), async () => {
     const s = await startSandbox({ port: 0, timeScale, seed: 'empty' });
     ctx.defer(() => s.close());
     return s;
-  }, (s) => `${s.baseUrl} (time ×${timeScale})`);
+  }, (s) => msg('sandbox.stepSandboxDetail', { baseUrl: s.baseUrl, scale: timeScale }));
 
   const api: YcloudApi = await apiClient(ctx, { purpose: 'operation', apiKey: sb.apiKey, baseUrl: sb.baseUrl });
   // The endpoint DELETE may run as a cleanup after Ctrl-C, when `api` is already aborted.
   const cleanup = () => apiClient(ctx, { purpose: 'cleanup', baseUrl: sb.baseUrl, apiKey: sb.apiKey });
 
-  const signup = await step('signup', 'Simulated Embedded Signup', async () => sb.signup({ businessName: 'Demo Customer Co' }),
-    (r) => `waba_id ${r.waba_id}, phone_number_id ${r.phone_number_id}`);
+  const signup = await step('signup', msg('sandbox.stepSignup'), async () => sb.signup({ businessName: 'Demo Customer Co' }),
+    (r) => msg('sandbox.stepSignupDetail', { waba: r.waba_id, phone: r.phone_number_id ?? '' }));
 
-  const waba = await step('waba', 'Retrieve the WABA and check paymentMethodAttached', async () => {
+  const waba = await step('waba', msg('sandbox.stepWaba'), async () => {
     const w = await api.getWaba(signup.waba_id);
     if (w.paymentMethodAttached !== true) {
-      throw new YcpError('pending', `WABA ${signup.waba_id} has no payment method attached`, { hint: 'ask YCloud to attach its credit line (CONTRACT §16)' });
+      throw new YcpError('pending', msg('sandbox.noPayment', { id: signup.waba_id }), { hint: msg('sandbox.noPaymentHint') });
     }
     return w;
-  }, (w) => `${w.name ?? w.id}: paymentMethodAttached = true`);
+  }, (w) => msg('sandbox.stepWabaDetail', { name: w.name ?? w.id ?? '' }));
 
-  const phone = await step('phone', 'Find the new number', () => resolvePhone(api, signup.waba_id, signup.phone_number_id!),
-    (p) => `${p.e164} (ID ${p.phoneNumberId}) is ${p.number.status}`);
+  const phone = await step('phone', msg('sandbox.stepPhone'), () => resolvePhone(api, signup.waba_id, signup.phone_number_id!),
+    (p) => msg('sandbox.stepPhoneDetail', { e164: p.e164, id: p.phoneNumberId, status: p.number.status ?? '' }));
 
-  await step('register', 'Register the number (once)', () => registerPhone(api, phone.wabaId, phone.phoneNumberId, async () => {}),
-    (r) => (r.skipped ? 'already CONNECTED' : `registration sent; status ${r.status}`));
+  await step('register', msg('sandbox.stepRegister'), () => registerPhone(api, phone.wabaId, phone.phoneNumberId, async () => {}),
+    (r) => (r.skipped ? msg('sandbox.stepRegisterSkipped') : msg('sandbox.stepRegisterSent', { status: r.status ?? '' })));
 
-  const connected = await step('connected', 'Wait for CONNECTED', () =>
+  const connected = await step('connected', msg('sandbox.stepConnected'), () =>
     waitForPhoneStatus({ api, clock: ctx.clock, signal: ctx.signal }, { wabaId: phone.wabaId, e164: phone.e164, for: 'CONNECTED', timeoutMs: 8_000, intervalMs: 100 }),
-    (r) => `${r.e164} is CONNECTED after ${r.polls} checks`);
+    (r) => msg('sandbox.stepConnectedDetail', { e164: r.e164, polls: r.polls }));
 
-  const { listener, received, endpoint } = await step('webhook', 'Create a webhook endpoint for a local verifying listener', async () => {
+  const { listener, received, endpoint } = await step('webhook', msg('sandbox.stepWebhook'), async () => {
     // The endpoint's secret is only known once it exists; deliveries cannot come before that.
     const secrets: string[] = [];
     const received = eventCollector();
@@ -115,33 +124,33 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     ctx.defer(remove);
     if (endpoint.secret) secrets.push(endpoint.secret);
     return { listener, received, endpoint: { ...endpoint, remove } };
-  }, ({ endpoint }) => `${endpoint.id} → ${endpoint.url}`);
+  }, ({ endpoint }) => msg('sandbox.stepWebhookDetail', { id: endpoint.id, url: endpoint.url }));
 
-  const template = await step('template', 'Pick an APPROVED template', async () => {
+  const template = await step('template', msg('sandbox.stepTemplate'), async () => {
     const list = await api.listTemplates({ wabaId: phone.wabaId, status: 'APPROVED' });
     const t = list.find((x) => x.name === 'hello_world') ?? list[0];
-    if (!t) throw new YcpError('api', `WABA ${phone.wabaId} has no APPROVED template`);
+    if (!t) throw new YcpError('api', msg('sandbox.noTemplate', { id: phone.wabaId }));
     return t;
-  }, (t) => `${t.name} (${t.language})`);
+  }, (t) => msg('sandbox.stepTemplateDetail', { name: t.name, language: t.language }));
 
-  const sent = await step('send', 'Send a template message', () =>
+  const sent = await step('send', msg('sandbox.stepSend'), () =>
     api.sendMessage(buildSendRequest({ from: phone.e164, to: DEMO_RECIPIENT, template: template.name, language: template.language })),
-    (m) => `message ${m.id} to ${DEMO_RECIPIENT}: ${m.status}`);
+    (m) => msg('sandbox.stepSendDetail', { id: m.id, to: DEMO_RECIPIENT, status: m.status ?? '' }));
 
-  const events = await step('events', 'Receive the signed delivered and read events', async () => {
+  const events = await step('events', msg('sandbox.stepEvents'), async () => {
     const of = (status: string) => (e: WebhookEvent) =>
       e.type === 'whatsapp.message.updated' && messageOf(e)?.id === sent.id && messageOf(e)?.status === status;
     // Events may arrive in any order (CONTRACT §9): wait for both, whichever comes first.
     const wait = (status: string) => received.waitFor(of(status), { timeoutMs: 5_000, signal: ctx.signal, what: `signed ${status} event` });
     return Promise.all([wait('delivered'), wait('read')]);
-  }, (evs) => `${evs.length} events verified with the endpoint secret (${evs.map((e) => messageOf(e)?.status).join(', ')})`);
+  }, (evs) => msg('sandbox.stepEventsDetail', { n: evs.length, statuses: evs.map((e) => messageOf(e)?.status).join(', ') }));
 
   const final = await api.getMessage(sent.id);
-  await step('cleanup', 'Clean up: delete the endpoint, stop the servers', async () => {
+  await step('cleanup', msg('sandbox.stepCleanup'), async () => {
     await endpoint.remove();
     await listener.close();
     await sb.close();
-  }, () => `endpoint ${endpoint.id} deleted; sandbox and listener stopped`);
+  }, () => msg('sandbox.stepCleanupDetail', { id: endpoint.id }));
 
   return {
     ok: true,

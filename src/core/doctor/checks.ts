@@ -8,6 +8,7 @@ import { configPathFor, fileMode } from '../store.js';
 import { msg, type Lang } from '../../i18n/index.js';
 import type { Check } from './types.js';
 import { sourceMsg } from '../setting-source.js';
+import { settingLabel } from '../setting-values.js';
 import { proxyChecks, tunnelChecks } from './environment.js';
 import { signupChecks } from './signup.js';
 
@@ -64,16 +65,18 @@ async function configChecks(ctx: Ctx): Promise<{ checks: Check[]; settings: Reso
     if (!(err instanceof YcpError)) throw err;
     // A broken file: report it, and still resolve flags and environment so the other checks can run.
     const settings = resolveSettings({ flags, env: ctx.env, profile: {} });
-    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.message }), fix: msg('dr.configBrokenFix') }, ...flagCheck], settings, profile: {} };
+    return { checks: [{ id: 'config', level: 'fail', text: msg('dr.configBroken', { path, reason: err.words }), fix: msg('dr.configBrokenFix') }, ...flagCheck], settings, profile: {} };
   }
 }
 
 function settingChecks(settings: ResolvedSettings, mask: (s: string) => string): Check[] {
   return SETTING_NAMES.map((name) => {
     const r = settings[name];
-    if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name }) };
+    // Named as people type it (`app-id`), like everywhere else; the id keeps the table's key.
+    const label = settingLabel(name);
+    if (r.value === undefined) return { id: `setting.${name}`, level: 'pass' as const, text: msg('dr.settingUnset', { name: label }) };
     const value = name === 'apiKey' ? mask(r.value) : r.value;
-    const text = msg('dr.setting', { name, value, source: sourceMsg(r) });
+    const text = msg('dr.setting', { name: label, value, source: sourceMsg(r) });
     // Every network command would stop at it with exit 2: say so here, where the fix is.
     if (name === 'timeout' && 'problem' in checkSetting('timeout', r.value)) return { id: `setting.${name}`, level: 'fail' as const, text, fix: msg('dr.timeoutFix') };
     return { id: `setting.${name}`, level: 'pass' as const, text };
@@ -84,7 +87,7 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
   const key = settings.apiKey.value;
   const url = settings.baseUrl.value!;
   const skip: Check = { id: 'clock', level: 'warn', text: msg('dr.clockSkip') };
-  if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix') }, skip];
+  if (!key) return [{ id: 'api', level: 'fail', text: msg('dr.apiNoKey'), fix: msg('dr.apiNoKeyFix'), auth: true }, skip];
   let res;
   const done = o.probing?.(normalizeLang(settings.lang.value));
   try {
@@ -96,9 +99,9 @@ async function apiChecks(ctx: Ctx, settings: ResolvedSettings, o: DoctorInput): 
     const e = err instanceof YcpError ? err : undefined;
     if (e?.kind === 'cancelled') throw err;
     const requestId = e?.info.requestId ?? '-';
-    if (e?.kind === 'auth') return [{ id: 'api', level: 'fail', text: msg('dr.apiRejected', { key: o.mask(key), requestId }), fix: msg('dr.apiRejectedFix') }, skip];
-    if (e?.kind === 'api') return [{ id: 'api', level: 'fail', text: msg('dr.apiError', { reason: e.message }), fix: msg('dr.apiErrorFix') }, skip];
-    const reason = e?.message ?? (err as Error).message;
+    if (e?.kind === 'auth') return [{ id: 'api', level: 'fail', text: msg('dr.apiRejected', { key: o.mask(key), requestId }), fix: msg('dr.apiRejectedFix'), auth: true }, skip];
+    if (e?.kind === 'api') return [{ id: 'api', level: 'fail', text: msg('dr.apiError', { reason: e.words }), fix: msg('dr.apiErrorFix') }, skip];
+    const reason = e?.words ?? (err as Error).message;
     return [{ id: 'api', level: 'fail', text: msg('dr.apiDown', { url, reason }), fix: msg('dr.apiDownFix') }, skip];
   } finally {
     done?.();

@@ -8,4 +8,6 @@ export interface Check {
   level: Level;
   text: Msg;
   fix?: Msg;
+  /** A failure of the API key itself (none, or rejected): doctor then exits 4 like every other command. */
+  auth?: true;
 }

@@ -1,5 +1,6 @@
 import type { MessageSendRequest } from '../api/types.js';
 import { usageError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import { checkE164 } from '../validate.js';
 
 export interface SendInput {
@@ -16,15 +17,15 @@ export interface SendInput {
 export function buildSendRequest(i: SendInput): MessageSendRequest {
   const from = checkE164('--from', i.from);
   const to = checkE164('--to', i.to);
-  if (i.text !== undefined && i.template !== undefined) throw usageError('use either --text or --template, not both');
+  if (i.text !== undefined && i.template !== undefined) throw usageError(msg('messages.textAndTemplate'));
   const base = { from, to, ...(i.externalId ? { externalId: i.externalId } : {}) };
   if (i.text !== undefined) {
-    if (!i.text || i.text.length > 4096) throw usageError('--text must be 1 to 4096 characters');
-    if (i.params?.length) throw usageError('--param goes with --template');
+    if (!i.text || i.text.length > 4096) throw usageError(msg('messages.textLength'));
+    if (i.params?.length) throw usageError(msg('messages.paramNeedsTemplate'));
     return { ...base, type: 'text', text: { body: i.text, preview_url: false } };
   }
   if (i.template !== undefined) {
-    if (!i.language) throw usageError('--language is required with --template', 'e.g. --language en_US');
+    if (!i.language) throw usageError(msg('messages.languageNeeded'), msg('messages.languageHint'));
     const params = i.params ?? [];
     return {
       ...base,
@@ -36,7 +37,7 @@ export function buildSendRequest(i: SendInput): MessageSendRequest {
       },
     };
   }
-  throw usageError('say what to send: --text "…" or --template NAME --language CODE');
+  throw usageError(msg('messages.nothingToSend'));
 }
 
 const RANK: Record<string, number> = { accepted: 0, sent: 1, delivered: 2, read: 3 };

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock.js';
 import { waitDeadline, type Deadline } from '../deadline.js';
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import { formatDuration } from '../duration.js';
 import type { YcloudApi } from '../api/client.js';
 import type { Message } from '../api/types.js';
@@ -28,15 +29,15 @@ export async function waitForMessageStatus(
   let m = o.first;
   let last = m.status;
   const stillNot = (elapsed: number, cause?: unknown) =>
-    new YcpError('pending', `message ${m.id} is still ${m.status ?? 'unknown'} after ${formatDuration(elapsed)} (wanted ${o.wanted})`, {
+    new YcpError('pending', msg('messages.stillNot', { id: m.id, status: m.status ?? msg('cli.unknown'), elapsed: formatDuration(elapsed), wanted: o.wanted }), {
       hint: `ycp message get ${m.id}`,
       cause,
     });
   for (;;) {
     if (m.status === 'failed') {
-      throw new YcpError('api', `message ${m.id} failed: ${m.errorMessage ?? 'no reason given'}`, {
+      throw new YcpError('api', msg('messages.failed', { id: m.id, reason: m.errorMessage ?? msg('messages.noReason') }), {
         code: m.errorCode,
-        hint: `check the recipient, the template and the 24 h window; \`ycp message get ${m.id}\` shows the details`,
+        hint: msg('messages.failedHint', { id: m.id }),
       });
     }
     if (reached(m.status, o.wanted)) return { message: m, elapsedMs: ctx.clock.now() - start };

@@ -1,4 +1,5 @@
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import type { YcloudApi } from '../api/client.js';
 import type { PhoneNumber } from '../api/types.js';
 import { checkDigits, parsePhoneRef } from '../validate.js';
@@ -19,17 +20,14 @@ export async function resolvePhone(api: Pick<YcloudApi, 'getPhoneNumber' | 'list
   const ref = parsePhoneRef(phone);
   if (ref.kind === 'e164') {
     const number = await api.getPhoneNumber(wabaId, ref.e164);
-    if (!number?.id) throw new YcpError('api', `YCloud returned ${ref.e164} without its phone-number ID`, { code: 'MALFORMED_RESPONSE' });
+    if (!number?.id) throw new YcpError('api', msg('numbers.noId', { e164: ref.e164 }), { code: 'MALFORMED_RESPONSE' });
     return { wabaId, phoneNumberId: number.id, e164: number.phoneNumber ?? ref.e164, number };
   }
   const numbers = await api.listPhoneNumbers({ wabaId });
   const number = numbers.find((n) => n.id === ref.phoneNumberId);
   if (!number) {
-    throw new YcpError('api', `no phone number with ID ${ref.phoneNumberId} in WABA ${wabaId}`, {
-      code: 'NOT_FOUND',
-      hint: `list the numbers this key can see: ycp phone list --waba ${wabaId}`,
-    });
+    throw new YcpError('api', msg('numbers.notInWaba', { id: ref.phoneNumberId, wabaId }), { code: 'NOT_FOUND', hint: msg('numbers.notInWabaHint', { wabaId }) });
   }
-  if (!number.phoneNumber) throw new YcpError('api', `YCloud returned number ${ref.phoneNumberId} without its E.164 form`, { code: 'MALFORMED_RESPONSE' });
+  if (!number.phoneNumber) throw new YcpError('api', msg('numbers.noE164', { id: ref.phoneNumberId }), { code: 'MALFORMED_RESPONSE' });
   return { wabaId, phoneNumberId: ref.phoneNumberId, e164: number.phoneNumber, number };
 }

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 import type { PhoneNumber } from '../api/types.js';
 import type { YcloudApi } from '../api/client.js';
 import { waitDeadline, type Deadline } from '../deadline.js';
@@ -38,8 +39,8 @@ export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { 
   let last: string | undefined;
   let inHand = o.first;
   const stillNot = (elapsedMs: number, cause?: unknown) =>
-    new YcpError('pending', `${o.e164} is still ${last} after ${formatDuration(elapsedMs)} (wanted ${o.for})`, {
-      hint: `wait longer: ycp phone wait ${o.wabaId} ${o.e164} --timeout 30m`,
+    new YcpError('pending', msg('numbers.stillNot', { e164: o.e164, status: String(last), elapsed: formatDuration(elapsedMs), wanted: o.for }), {
+      hint: msg('numbers.stillNotHint', { wabaId: o.wabaId, e164: o.e164 }),
       details: { status: last, polls, elapsedMs },
       cause,
     });
@@ -61,9 +62,9 @@ export async function waitForPhoneStatus(ctx: Pick<Ctx, 'clock' | 'signal'> & { 
     o.onPoll?.({ status, polls, elapsedMs, number });
     if (status === o.for) return { wabaId: o.wabaId, e164: o.e164, status, polls, elapsedMs, number };
     if (TERMINAL_PHONE_STATUSES.has(status)) {
-      throw new YcpError('pending', `${o.e164} is ${status}: it cannot become ${o.for} without someone acting`, {
+      throw new YcpError('pending', msg('numbers.stuck', { e164: o.e164, status, wanted: o.for }), {
         code: status,
-        hint: status === 'DISCONNECTED' ? 'reconnect the number in WhatsApp Manager, then register it again' : 'check the number in WhatsApp Manager or ask YCloud support',
+        hint: msg(status === 'DISCONNECTED' ? 'numbers.stuckDisconnected' : 'numbers.stuckHint'),
         details: { status, polls, elapsedMs },
       });
     }

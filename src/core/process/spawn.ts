@@ -4,6 +4,7 @@
 import { access, constants, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { YcpError } from '../errors.js';
+import { msg } from '../../i18n/index.js';
 
 export interface ChildExit {
   exitCode?: number;
@@ -136,7 +137,7 @@ export function createExecaSpawner(): Spawner {
           stdin: 'ignore',
         });
       } catch (err) {
-        throw new YcpError('internal', `could not start ${command} ${args.join(' ')}: ${(err as Error).message}`, { cause: err });
+        throw new YcpError('internal', msg('sys.cannotStart', { command: [command, ...args].join(' '), reason: (err as Error).message }), { cause: err });
       }
       const pid = child.pid;
       const target = group && pid ? { kill: (sig: NodeJS.Signals) => void signalGroup(pid, sig) } : { kill: (sig: NodeJS.Signals) => void child.kill(sig) };

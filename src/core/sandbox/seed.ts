@@ -2,8 +2,10 @@
 // the spec (E.164 as strings, no null enums: the spec's own WhatsappPhoneNumber example gets both wrong).
 import type { PhoneNumber, Template, Waba } from '../api/types.js';
 import type { PhoneRecord, SandboxData } from './types.js';
+import { ENUMS } from '../enums.js';
 
-export const SEED_NAMES = ['default', 'empty', 'large'] as const;
+/** The row of the enum table (core/enums.ts) that `ycp sandbox --seed` checks. */
+export const SEED_NAMES = ENUMS.sandboxSeed;
 export type SeedName = (typeof SEED_NAMES)[number];
 
 /** IDs of the default seed, for docs and tests. */

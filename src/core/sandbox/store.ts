@@ -5,8 +5,14 @@ import { dirname } from 'node:path';
 import { hex } from './ids.js';
 import { SEED_NAMES, seedData } from './seed.js';
 import type { SandboxData } from './types.js';
+import { msg, tm, type Msg } from '../../i18n/index.js';
 
-export class StateFileError extends Error {}
+/** The --state file cannot be used: `ycp sandbox` says why (exit 2), in the user's language. */
+export class StateFileError extends Error {
+  constructor(readonly msg: Msg) {
+    super(tm('en', msg));
+  }
+}
 
 export interface Store {
   data: SandboxData;
@@ -63,7 +69,7 @@ export async function openStore(o: { statePath?: string; seed: string; apiKey: s
       const write = writing.catch(() => undefined).then(() => writeAtomically(o.statePath!, text));
       writing = write.catch((err: unknown) => {
         dirty = true; // not on disk: the next flush writes the (newer) state again
-        throw new StateFileError(`cannot save the sandbox state to ${o.statePath}: ${(err as Error).message}`);
+        throw new StateFileError(msg('sys.stateSave', { path: o.statePath!, reason: (err as Error).message }));
       });
       return writing;
     },
@@ -81,16 +87,16 @@ async function load(path: string): Promise<SandboxData | undefined> {
     text = await readFile(path, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new StateFileError(`cannot read the sandbox state file ${path}: ${(err as Error).message}`);
+    throw new StateFileError(msg('sys.stateRead', { path, reason: (err as Error).message }));
   }
   let d: SandboxData;
   try {
     d = JSON.parse(text) as SandboxData;
   } catch {
-    throw new StateFileError(`the sandbox state file ${path} is not valid JSON; move it away or pick another --state file`);
+    throw new StateFileError(msg('sys.stateJson', { path }));
   }
   if (!d || d.version !== 1 || !Array.isArray(d.wabas) || !Array.isArray(d.phones) || typeof d.apiKey !== 'string') {
-    throw new StateFileError(`the sandbox state file ${path} was not written by this sandbox (version ${String(d?.version)})`);
+    throw new StateFileError(msg('sys.stateForeign', { path, version: String(d?.version) }));
   }
   d.deliveries ??= [];
   d.unsubscribers ??= [];

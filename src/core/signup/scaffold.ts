@@ -2,7 +2,9 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { YcpError } from '../errors.js';
 import { checkDigits } from '../validate.js';
-import { CATALOGS, t, type Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
+import { pageEn } from '../../i18n/page/en.js';
+import { pageZhCN } from '../../i18n/page/zh-CN.js';
 import { writeConfigBlock } from './config-block.js';
 import { DEFAULT_ES_VERSION, featureTypeProblem, type EsVersion } from './es-version.js';
 import type { Logo, PageLang } from './branding.js';
@@ -59,11 +61,14 @@ export function checkGraphVersion(v: string): string {
   return s;
 }
 
-/** The page's words in both languages (the `page.*` catalog keys without their prefix). */
+/**
+ * The page's words in both languages (the `page.*` catalog keys without their prefix). The page area is
+ * imported here, both languages: the page needs them whatever the CLI speaks (the CLI loads Chinese only
+ * for a Chinese run, i18n/index.ts).
+ */
 export function pageTexts(): Record<Lang, Record<string, string>> {
-  const pick = (lang: Lang) =>
-    Object.fromEntries(Object.entries(CATALOGS[lang]).filter(([k]) => k.startsWith('page.')).map(([k, v]) => [k.slice('page.'.length), v]));
-  return { en: pick('en'), 'zh-CN': pick('zh-CN') };
+  const strip = (c: Record<string, string>) => Object.fromEntries(Object.entries(c).map(([k, v]) => [k.slice('page.'.length), v]));
+  return { en: strip(pageEn), 'zh-CN': strip(pageZhCN) };
 }
 
 export async function renderSignupPage(values: SignupPageValues, dir = join(templatesDir(), SIGNUP_TEMPLATE)): Promise<string> {

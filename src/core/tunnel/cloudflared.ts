@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Ctx } from '../context.js';
 import { YcpError } from '../errors.js';
+import { msg, tm, type Msg } from '../../i18n/index.js';
 import type { ChildHandle } from '../process/spawn.js';
 import { freePort, getLocal } from './metrics.js';
 import type { Tunnel, TunnelStatus } from './tunnel.js';
@@ -20,9 +21,10 @@ export function cloudflaredTunnel(ctx: Pick<Ctx, 'spawn' | 'env'>, bin: string, 
   let stopped = false;
   const tail: string[] = [];
 
-  const fail = (message: string, hint: string): never => {
-    status = { state: 'failed', message, hint };
-    throw new YcpError('network', message, { hint });
+  // The status is read by the commands that show it (English there); the error speaks the user's language.
+  const fail = (message: Msg, hint: Msg, detail = ''): never => {
+    status = { state: 'failed', message: tm('en', message) + detail, hint: tm('en', hint) };
+    throw new YcpError('network', detail ? msg('sys.detail', { message, detail }) : message, { hint });
   };
 
   return {
@@ -42,7 +44,7 @@ export function cloudflaredTunnel(ctx: Pick<Ctx, 'spawn' | 'env'>, bin: string, 
       void child.exited.then(() => (exited = true));
       const deadline = Date.now() + (o.readyTimeoutMs ?? 45_000);
       while (!stopped) {
-        if (exited) fail(`cloudflared exited before the tunnel was ready${tail.length ? `:\n  ${tail.join('\n  ')}` : ''}`, 'run `cloudflared tunnel --url http://127.0.0.1:8080` yourself to see why, or use --tunnel ngrok / --public-url');
+        if (exited) fail(msg('sys.cloudflaredExited'), msg('sys.cloudflaredExitedHint'), tail.length ? `:\n  ${tail.join('\n  ')}` : '');
         const ready = await getLocal(`http://${metrics}/ready`);
         if (ready?.status === 200) {
           const qt = await getLocal(`http://${metrics}/quicktunnel`);
@@ -55,7 +57,7 @@ export function cloudflaredTunnel(ctx: Pick<Ctx, 'spawn' | 'env'>, bin: string, 
         }
         if (Date.now() > deadline) {
           await child.stop();
-          fail('cloudflared did not report a ready quick tunnel in time', 'check your network (cloudflared needs outbound 7844/443), or pass --public-url');
+          fail(msg('sys.cloudflaredSlow'), msg('sys.cloudflaredSlowHint'));
         }
         await sleep(o.pollMs ?? 250, undefined, { signal });
       }

@@ -2,6 +2,7 @@
 import { abortAfter } from '../deadline.js';
 import { formatDuration } from '../duration.js';
 import { YcpError } from '../errors.js';
+import { msg, tm } from '../../i18n/index.js';
 import type { Tunnel, TunnelStatus } from './tunnel.js';
 
 /** How long ngrok may take to open a tunnel (as cloudflared's readiness): forward() has no timeout. */
@@ -48,22 +49,23 @@ export function ngrokTunnel(mod: NgrokModule, o: { authtoken: string; domain?: s
         void forwarding.then((l) => l.close(), () => undefined);
         if (step.why() === 'cancelled') throw err;
         if (step.why()) {
-          status = { state: 'failed', message: `ngrok did not open a tunnel within ${formatDuration(limit)}` };
-          throw new YcpError('network', status.message, { hint: 'check your network (ngrok needs outbound 443), or pass --public-url' });
+          const m = msg('sys.ngrokSlow', { limit: formatDuration(limit) });
+          status = { state: 'failed', message: tm('en', m) };
+          throw new YcpError('network', m, { hint: msg('sys.ngrokSlowHint') });
         }
         // ngrok quotes a rejected token back ("Your authtoken: …", ERR_NGROK_105/107): keep it out of
         // the message, the status and the cause, which all reach the terminal or --json.
         const reason = redact(String((err as Error)?.message ?? err), o.authtoken);
-        const message = `ngrok could not open a tunnel: ${reason}`;
-        const hint = o.domain ? `check that ${o.domain} is reserved on the account of NGROK_AUTHTOKEN` : 'check NGROK_AUTHTOKEN';
-        status = { state: 'failed', message, hint };
+        const message = msg('sys.ngrokFailed', { reason });
+        const hint = o.domain ? msg('sys.ngrokFailedDomainHint', { domain: o.domain }) : msg('sys.ngrokFailedHint');
+        status = { state: 'failed', message: tm('en', message), hint: tm('en', hint) };
         throw new YcpError('network', message, { hint });
       } finally {
         step.done();
       }
       if (stopped) await listener.close();
       const url = listener.url();
-      if (!url) throw new YcpError('network', 'ngrok opened a tunnel without a URL');
+      if (!url) throw new YcpError('network', msg('sys.ngrokNoUrl'));
       status = { state: 'connected', url };
       return { url };
     },

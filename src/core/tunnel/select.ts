@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
+import { msg, tm, type Msg } from '../../i18n/index.js';
 import { checkHttpUrl } from '../validate.js';
 import { cloudflaredTunnel, type CloudflaredOptions } from './cloudflared.js';
 import { loadNgrok, ngrokTunnel, type NgrokModule } from './ngrok.js';
@@ -15,9 +16,12 @@ export interface TunnelChoice {
 
 export interface SelectedTunnel {
   tunnel: Tunnel;
-  /** Why this provider was picked, for the user ("cloudflared found on PATH"). */
+  /** Why this provider was picked, for the user ("cloudflared found on PATH"): in English, and as a message. */
   reason: string;
+  why: Msg;
 }
+
+const picked = (tunnel: Tunnel, why: Msg): SelectedTunnel => ({ tunnel, reason: tm('en', why), why });
 
 /** Seams for tests: whether the optional ngrok package loads, and cloudflared's readiness wait. */
 export interface SelectDeps {
@@ -25,7 +29,6 @@ export interface SelectDeps {
   cloudflared?: CloudflaredOptions;
 }
 
-const INSTALL_CLOUDFLARED = 'install cloudflared (https://developers.cloudflare.com/cloudflare-one/connections/connect-networks/downloads/) so it is on PATH';
 
 /**
  * Picks the tunnel provider. `--public-url` always wins; `auto` tries cloudflared (no account
@@ -34,47 +37,44 @@ const INSTALL_CLOUDFLARED = 'install cloudflared (https://developers.cloudflare.
 export async function selectTunnel(ctx: Pick<Ctx, 'env' | 'spawn' | 'signal' | 'clock'>, choice: TunnelChoice, deps: SelectDeps = {}): Promise<SelectedTunnel> {
   if (choice.publicUrl) {
     const url = checkHttpUrl('--public-url', choice.publicUrl, { httpsOnly: true }).replace(/\/+$/, '');
-    return { tunnel: staticTunnel(url), reason: '--public-url given' };
+    return picked(staticTunnel(url), msg('sys.viaPublicUrl'));
   }
-  if (choice.kind === 'none') throw usageError('--tunnel none needs --public-url', 'pass the https URL of your own proxy: --public-url https://dev.example.com');
+  if (choice.kind === 'none') throw usageError(msg('sys.tunnelNone'), msg('sys.tunnelNoneHint'));
 
   const tryCloudflared = async () => {
     const bin = await ctx.spawn.which('cloudflared', ctx.env);
     return bin ? { tunnel: cloudflaredTunnel(ctx, bin, deps.cloudflared), bin } : undefined;
   };
-  const tryNgrok = async (): Promise<{ tunnel?: Tunnel; why?: string }> => {
+  const tryNgrok = async (): Promise<{ tunnel?: Tunnel; why?: Msg }> => {
     const authtoken = ctx.env.NGROK_AUTHTOKEN?.trim();
-    if (!authtoken) return { why: 'NGROK_AUTHTOKEN is not set' };
+    if (!authtoken) return { why: msg('sys.ngrokNoToken') };
     const mod = await (deps.loadNgrok ?? loadNgrok)();
-    if (!mod) return { why: 'the optional package @ngrok/ngrok is not installed' };
+    if (!mod) return { why: msg('sys.ngrokNotInstalled') };
     return { tunnel: ngrokTunnel(mod, { authtoken, domain: choice.domain }) };
   };
 
   if (choice.kind === 'cloudflared') {
     const cf = await tryCloudflared();
-    if (!cf) throw usageError('--tunnel cloudflared: cloudflared is not on PATH', INSTALL_CLOUDFLARED);
-    return { tunnel: cf.tunnel, reason: `--tunnel cloudflared (${cf.bin})` };
+    if (!cf) throw usageError(msg('sys.noCloudflared'), msg('sys.installCloudflared'));
+    return picked(cf.tunnel, msg('sys.viaCloudflared', { bin: cf.bin }));
   }
   if (choice.kind === 'ngrok') {
     const n = await tryNgrok();
-    if (!n.tunnel) throw usageError(`--tunnel ngrok: ${n.why}`, 'set NGROK_AUTHTOKEN (from the ngrok dashboard) and install @ngrok/ngrok, or use --tunnel cloudflared');
-    return { tunnel: n.tunnel, reason: `--tunnel ngrok${choice.domain ? ` with reserved domain ${choice.domain}` : ''}` };
+    if (!n.tunnel) throw usageError(msg('sys.noNgrok', { why: n.why! }), msg('sys.noNgrokHint'));
+    return picked(n.tunnel, choice.domain ? msg('sys.viaNgrokDomain', { domain: choice.domain }) : msg('sys.viaNgrok'));
   }
 
   // auto. A reserved domain (--domain) is an ngrok feature: prefer ngrok when it is asked for.
   if (choice.domain) {
     const n = await tryNgrok();
-    if (n.tunnel) return { tunnel: n.tunnel, reason: `--domain ${choice.domain} is an ngrok reserved domain and NGROK_AUTHTOKEN is set` };
-    throw usageError(`--domain needs ngrok, but ${n.why}`, 'set NGROK_AUTHTOKEN, or drop --domain to use a cloudflared quick tunnel');
+    if (n.tunnel) return picked(n.tunnel, msg('sys.viaDomain', { domain: choice.domain }));
+    throw usageError(msg('sys.domainNeedsNgrok', { why: n.why! }), msg('sys.domainNeedsNgrokHint'));
   }
   const cf = await tryCloudflared();
-  if (cf) return { tunnel: cf.tunnel, reason: `cloudflared found on PATH (${cf.bin})` };
+  if (cf) return picked(cf.tunnel, msg('sys.viaCloudflaredFound', { bin: cf.bin }));
   const n = await tryNgrok();
-  if (n.tunnel) return { tunnel: n.tunnel, reason: 'cloudflared is not on PATH; NGROK_AUTHTOKEN is set, so using ngrok' };
-  throw usageError(
-    `no tunnel is available: cloudflared is not on PATH and ${n.why}`,
-    `${INSTALL_CLOUDFLARED}, or set NGROK_AUTHTOKEN, or pass --public-url https://… (your own HTTPS proxy to this port)`,
-  );
+  if (n.tunnel) return picked(n.tunnel, msg('sys.viaNgrokFallback'));
+  throw usageError(msg('sys.noTunnel', { why: n.why! }), msg('sys.noTunnelHint', { install: msg('sys.installCloudflared') }));
 }
 
 /** The exact host Meta must list (Allowed Domains) and the redirect URI to add, from a public URL. */

@@ -1,8 +1,11 @@
 // ARCHITECTURE §7: a Tunnel turns a local port into a public HTTPS URL. Providers: cloudflared,
 // ngrok, static (--public-url), and fakes in tests. Meta only hands the signup result to listed
 // domains, so callers print the exact hostname to add.
-export type TunnelKind = 'auto' | 'cloudflared' | 'ngrok' | 'none';
-export const TUNNEL_KINDS: TunnelKind[] = ['auto', 'cloudflared', 'ngrok', 'none'];
+import { ENUMS } from '../enums.js';
+
+export type TunnelKind = (typeof ENUMS.tunnel)[number];
+/** The enum table's row (core/enums.ts), for `--tunnel`. */
+export const TUNNEL_KINDS: TunnelKind[] = [...ENUMS.tunnel];
 
 export type TunnelStatus =
   | { state: 'starting' }

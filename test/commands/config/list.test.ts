@@ -19,13 +19,13 @@ describe('ycp config list', () => {
     expect(await t.run(['config', 'list'])).toBe(0);
     expect(t.stdout()).toBe(
       [
-        'apiKey\ttes…a64\tenv (YCLOUD_API_KEY)',
-        'baseUrl\thttps://api.ycloud.com/v2\tdefault',
-        'appId\t1234567890\tprofile',
-        'configId\t777\tenv (YCP_CONFIG_ID)',
-        'solutionId\t\tunset',
-        'graphVersion\tv25.0\tdefault',
-        'esVersion\tv4\tdefault',
+        'api-key\ttes…a64\tenv (YCLOUD_API_KEY)',
+        'base-url\thttps://api.ycloud.com/v2\tdefault',
+        'app-id\t1234567890\tprofile',
+        'config-id\t777\tenv (YCP_CONFIG_ID)',
+        'solution-id\t\tunset',
+        'graph-version\tv25.0\tdefault',
+        'es-version\tv4\tdefault',
         'lang\ten\tdefault',
         'timeout\t60s\tdefault',
         '',

@@ -21,4 +21,16 @@ describe('ycp config set', () => {
     expect(await t.run(argv)).toBe(2);
     expect(t.stderr()).toContain(message);
   });
+
+  // issue 14, tried: `config set foo` listed the names in camelCase while the README and flags say `app-id`.
+  test('an unknown name lists the settings in kebab-case; camelCase is accepted as an alias and said in kebab-case', async () => {
+    t = createTestCtx();
+    expect(await t.run(['config', 'set', 'foo', '1'])).toBe(2);
+    expect(t.stderr()).toBe('error: unknown setting "foo"\nhint: settings: api-key, base-url, app-id, config-id, solution-id, graph-version, es-version, lang, timeout\n');
+    t.verify();
+    t.dispose();
+    t = createTestCtx();
+    expect(await t.run(['config', 'set', 'appId', '1234567890'])).toBe(0);
+    expect(t.stderr()).toBe('✓ app-id = 1234567890 (profile "default")\n');
+  });
 });

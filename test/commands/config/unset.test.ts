@@ -15,11 +15,12 @@ describe('ycp config unset', () => {
     t = createTestCtx({ profile: { appId: '1234567890', solutionId: '42' } });
     expect(await t.run(['config', 'unset', 'app-id'])).toBe(0);
     expect(t.stdout()).toBe('');
-    expect(t.stderr()).toBe('✓ appId removed from profile "default"\n');
+    expect(t.stderr()).toBe('✓ app-id removed from profile "default"\n');
     expect(JSON.parse(readFileSync(join(t.configDir, 'config.json'), 'utf8')).profiles.default).toEqual({ solutionId: '42' });
     t = reuse(t);
+    // camelCase is an alias; the name is always said in kebab-case, in JSON too.
     expect(await t.run(['config', 'unset', 'appId', '--json'])).toBe(0);
-    expect(JSON.parse(t.stdout())).toEqual({ profile: 'default', name: 'appId', removed: false });
+    expect(JSON.parse(t.stdout())).toEqual({ profile: 'default', name: 'app-id', removed: false });
   });
 
   test('an unknown setting name is exit 2 naming the settings, and nothing is written', async () => {

@@ -83,4 +83,21 @@ describe('ycp message send', () => {
     expect(await t.run(['message', 'send', '--to', TO, '--text', 'x'])).toBe(2);
     expect(t.stderr()).toContain("required option '--from <e164>' not specified");
   });
+
+  // issue 14, tried: a PENDING template got "this key may lack access".
+  test('a template that is not APPROVED (403 WHATSAPP_TEMPLATE_UNAVAILABLE): the hint is about the template, not the key', async () => {
+    t = createTestCtx();
+    t.api.on('POST', '/whatsapp/messages').reply(403, anError(403, 'WHATSAPP_TEMPLATE_UNAVAILABLE', 'template is pending review'));
+    expect(await t.run(['message', 'send', '--from', E164, '--to', TO, '--template', 'order_update', '--language', 'en_US'])).toBe(1);
+    expect(t.stderr()).toContain(`error: could not send a message to ${TO}: template is pending review\n`);
+    expect(t.stderr()).toContain('hint: the template cannot be used yet: it must be APPROVED');
+    expect(t.stderr()).not.toContain('may lack access');
+  });
+
+  test('a plain 403 FORBIDDEN still points at the key\'s access', async () => {
+    t = createTestCtx();
+    t.api.on('POST', '/whatsapp/messages').reply(403, anError(403, 'FORBIDDEN'));
+    expect(await t.run(['message', 'send', '--from', E164, '--to', TO, '--text', 'hi'])).toBe(1);
+    expect(t.stderr()).toContain('hint: this key may lack access to that account');
+  });
 });

@@ -24,8 +24,8 @@ describe('ycp doctor', () => {
     t = createTestCtx({ env: { HTTPS_PROXY: 'http://user:pw@proxy.local:3128', NGROK_AUTHTOKEN: 'x' } });
     stubBalance(t, dateHeader(2_000));
     const code = await t.run(['doctor', '--json']);
-    expect(byId('setting.apiKey')).toMatchObject({ level: 'pass', message: 'apiKey: tes…a64 (from env YCLOUD_API_KEY)' });
-    expect(byId('setting.baseUrl')!.message).toBe('baseUrl: https://api.ycloud.com/v2 (from default)');
+    expect(byId('setting.apiKey')).toMatchObject({ level: 'pass', message: 'api-key: tes…a64 (from env YCLOUD_API_KEY)' });
+    expect(byId('setting.baseUrl')!.message).toBe('base-url: https://api.ycloud.com/v2 (from default)');
     expect(byId('api')).toMatchObject({ level: 'pass' });
     expect(byId('api')!.message).toMatch(/reachable, key valid \(request id req_\w+\)/);
     expect(byId('clock')).toMatchObject({ level: 'pass', message: 'clock within 2s of YCloud' });
@@ -80,7 +80,7 @@ describe('ycp doctor', () => {
     stubBalance(t, dateHeader());
     expect(await t.run(['doctor', '--json'])).toBe(0);
     expect(byId('config')).toEqual({ id: 'config', level: 'warn', message: `config file ${path} has mode 0644, but it holds the API key`, fix: `chmod 600 ${path}` });
-    expect(byId('setting.appId')!.message).toBe('appId: 123 (from profile)');
+    expect(byId('setting.appId')!.message).toBe('app-id: 123 (from profile)');
   });
 
   test('an invalid YCP_TIMEOUT fails its setting check with the fix; the probe still runs', async () => {
@@ -91,10 +91,10 @@ describe('ycp doctor', () => {
     expect(byId('api')).toMatchObject({ level: 'pass' });
   });
 
-  test('a rejected key fails, in Chinese', async () => {
+  test('a rejected key fails, in Chinese, and exits 4 like every other command', async () => {
     t = createTestCtx({ env: { LANG: 'zh_CN.UTF-8' } });
     t.api.on('GET', '/balance').reply(401, { error: { status: 401, code: 'UNAUTHORIZED', message: 'bad key', requestId: 'req_9' } });
-    expect(await t.run(['doctor', '--json'])).toBe(3);
+    expect(await t.run(['doctor', '--json'])).toBe(4);
     expect(byId('api')).toMatchObject({ level: 'fail', message: 'YCloud 拒绝了密钥 tes…a64（request id req_9）' });
   });
 
@@ -105,10 +105,21 @@ describe('ycp doctor', () => {
     expect(byId('clock')).toMatchObject({ level: 'fail', message: 'clock is 600s off YCloud: webhook signatures (300 s tolerance) will be rejected' });
   });
 
-  test('no API key fails with `ycp login` as the fix', async () => {
+  test('no API key fails with `ycp login` as the fix and exits 4, like every other command', async () => {
     t = createTestCtx({ noKey: true });
-    expect(await t.run(['doctor', '--json'])).toBe(3);
+    expect(await t.run(['doctor', '--json'])).toBe(4);
     expect(byId('api')).toMatchObject({ level: 'fail', fix: 'run `ycp login` or set YCLOUD_API_KEY' });
+    // The report is whole: the other checks ran and are in it.
+    expect(byId('node')).toBeDefined();
+    expect(byId('config')).toBeDefined();
+  });
+
+  test('no API key outweighs another failure: still exit 4, and the human report lists both', async () => {
+    t = createTestCtx({ noKey: true, env: { YCP_TIMEOUT: 'soon' } });
+    expect(await t.run(['doctor'])).toBe(4);
+    expect(t.stdout()).toContain('timeout: soon');
+    expect(t.stdout()).toContain('run `ycp login` or set YCLOUD_API_KEY');
+    expect(t.stderr()).toBe('error: 2 doctor checks failed\n');
   });
 
   test('Node version policy: 20.19 is the floor and Node 20 is past end of life', () => {

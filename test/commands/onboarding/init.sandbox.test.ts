@@ -119,6 +119,6 @@ describe('ycp init, status and doctor against the sandbox', () => {
     expect(byId('clock')).toMatchObject({ level: 'pass' });
     expect(byId('clock').message).toMatch(/^clock within [2-4]s of YCloud$/);
     expect(byId('tunnel.cloudflared')).toEqual({ id: 'tunnel.cloudflared', level: 'pass', message: `cloudflared found at ${FAKE_BIN}/cloudflared` });
-    expect(byId('setting.baseUrl').message).toBe(`baseUrl: ${world.sb.baseUrl} (from env YCLOUD_BASE_URL)`);
+    expect(byId('setting.baseUrl').message).toBe(`base-url: ${world.sb.baseUrl} (from env YCLOUD_BASE_URL)`);
   });
 });

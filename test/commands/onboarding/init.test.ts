@@ -249,7 +249,7 @@ describe('ycp init in Chinese', () => {
     expect(err).toContain('第 1/9 步：提交 YCloud 技术开发伙伴合作申请');
     expect(err).toContain('YCloud 商务团队会在 1 个工作日内与您联系。');
     expect(err).toContain('○ 3. 成为 Meta Tech Provider');
-    expect(err).toContain('error: 非交互模式下必须提供 --app-id\nhint: 请传入 --app-id，或在终端中运行以便回答提问');
+    expect(err).toContain('错误：非交互模式下必须提供 --app-id\n提示：请传入 --app-id，或在终端中运行以便回答提问');
   });
 
   test('--lang zh-CN wins over LANG', async () => {

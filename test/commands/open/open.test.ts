@@ -68,6 +68,6 @@ describe('ycp open', () => {
   test('in Chinese', async () => {
     t = createTestCtx({ env: { YCP_LANG: 'zh-CN' } });
     expect(await t.run(['open', 'nope'])).toBe(2);
-    expect(t.stderr()).toContain('error: “nope”不是 ycp open 的目标');
+    expect(t.stderr()).toContain('错误：“nope”不是 `ycp open` 的目标');
   });
 });

@@ -20,7 +20,7 @@ describe('ycp phone check', () => {
     t = createTestCtx();
     t.api.on('GET', LIST).reply(200, aPage([numbers[0]!]));
     expect(await t.run(['phone', 'check', '--waba', WABA_ID])).toBe(0);
-    expect(t.stderr()).toBe('all 1 number CONNECTED\n');
+    expect(t.stderr()).toBe('1 number is CONNECTED\n');
   });
 
   test('exit 3 listing the offenders; --json carries the report', async () => {

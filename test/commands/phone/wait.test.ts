@@ -29,7 +29,7 @@ describe('ycp phone wait', () => {
     t.api.on('GET', GET).reply(200, aPhoneNumber({ status: 'CONNECTED' }));
     expect(await t.run(['phone', 'wait', WABA_ID, E164, '--interval', '2s'])).toBe(0);
     expect(t.stdout()).toBe(`${E164}\tCONNECTED\n`);
-    expect(t.stderr()).toContain('is CONNECTED after 4 checks (6.0s)');
+    expect(t.stderr()).toContain('is CONNECTED after 4 checks in 6.0s');
     expect(t.clock.elapsed()).toBe(6_000);
   });
 
@@ -57,6 +57,14 @@ describe('ycp phone wait', () => {
   test('a bad duration is exit 2', async () => {
     t = createTestCtx();
     expect(await t.run(['phone', 'wait', WABA_ID, E164, '--timeout', 'soon'])).toBe(2);
-    expect(t.stderr()).toContain('invalid duration "soon"');
+    expect(t.stderr()).toContain("error: option '--timeout <duration>' argument 'soon' is invalid. Use a number with a unit, e.g. 30s, 10m, 1h30m.");
+  });
+
+  // issue 14, tried: a number already in the wanted status said "after 1 check (0ms)".
+  test('already there at the first check: said so, without "after 1 check (0ms)"', async () => {
+    t = createTestCtx();
+    t.api.on('GET', GET).reply(200, aPhoneNumber({ status: 'CONNECTED' }));
+    expect(await t.run(['phone', 'wait', WABA_ID, E164])).toBe(0);
+    expect(t.stderr()).toBe(`✓ ${E164} is CONNECTED (it already was at the first check)\n`);
   });
 });

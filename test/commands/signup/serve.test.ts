@@ -138,7 +138,7 @@ describe('ycp signup serve: the §16 flow after a captured signup', () => {
     s = await startServe(t, ['--dir', dir, ...PUBLIC]);
     await s.post({ state: await s.token(), event: 'CANCEL', error_message: 'Something went wrong', error_code: '524126', session_id: 'f34b8b2f', timestamp: '1700000000' });
     expect(await s.done).toBe(3);
-    expect(t.stderr()).toContain('error: 注册已取消：Something went wrong（错误代码 524126，会话 f34b8b2f）');
+    expect(t.stderr()).toContain('错误：注册已取消：Something went wrong（错误代码 524126，会话 f34b8b2f）');
     expect(records(dir).find((r) => r.event === 'CANCEL')).toMatchObject({ outcome: 'cancelled', error: { code: 'CANCEL' } });
   });
 

@@ -81,7 +81,7 @@ describe('ycp signup trigger', () => {
     expect(err).toContain('您的后端返回：{"error":"unknown waba"}\\x1b[31mxxx');
     expect(err).not.toContain('\u001b[31m');
     expect(err).toMatch(/x{100,}…\n/); // cut at 200 characters
-    expect(err).toContain(`error: ${b.url} 对示例注册结果返回了 422\nhint: 页面会因此向客户显示错误`);
+    expect(err).toContain(`错误：${b.url} 对示例注册结果返回了 422\n提示：页面会因此向客户显示错误`);
   });
 
   test('a silent backend ends within the limit (10 s, or the timeout setting when shorter): exit 1 naming it', async () => {

@@ -54,7 +54,7 @@ describe('ycp waba get', () => {
     expect(t.stderr()).toBe(
       `error: could not get WABA ${WABA_ID}: WhatsApp business account not found\n` +
         'code: NOT_FOUND   request id: req_1KjtKI80IKoaJNa6n6p\n' +
-        'hint: check the ID; `ycp waba list` and `ycp phone list` show what this key can see\n',
+        'hint: check the WABA ID; `ycp waba list` shows the WABAs this key can see\n',
     );
   });
 

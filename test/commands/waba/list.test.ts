@@ -33,4 +33,20 @@ describe('ycp waba list', () => {
     expect(t.stderr()).toContain("option '--status <status>' argument missing");
     expect(t.api.requests).toEqual([]);
   });
+
+  // issue 14, tried: `waba list --status BOGUS` went to the API (exit 1) while `phone list --status` was checked here.
+  test('--status BOGUS is exit 2 with the choices, and nothing is sent (one enum table for every flag)', async () => {
+    t = createTestCtx();
+    expect(await t.run(['waba', 'list', '--status', 'BOGUS'])).toBe(2);
+    expect(t.stderr()).toBe(
+      "error: option '--status <status>' argument 'BOGUS' is invalid. Allowed choices are PENDING, APPROVED, REJECTED.\n(run with --help for usage)\n",
+    );
+    expect(t.api.requests).toEqual([]);
+    t.verify();
+    t.dispose();
+    t = createTestCtx();
+    expect(await t.run(['phone', 'list', '--status', 'BOGUS'])).toBe(2);
+    expect(t.stderr()).toContain("Allowed choices are PENDING, UNVERIFIED, MANUAL_REVIEW, DISCONNECTED, CONNECTED,");
+    expect(t.api.requests).toEqual([]);
+  });
 });

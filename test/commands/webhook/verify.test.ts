@@ -42,4 +42,22 @@ describe('ycp webhook verify', () => {
     expect(t.stderr()).toContain(`invalid signature (${reason})`);
     expect(t.stdout()).toBe('');
   });
+
+  // issue 14, tried: a stale header said "-1796004625s away"; say how old, in units a person reads.
+  test.each([
+    ['1712352878', 'the timestamp is 2 hours old (tolerance 5 minutes)'],
+    ['1712345078', 'the timestamp lies 10 minutes in the future (tolerance 5 minutes)'],
+    ['3508350303', 'the timestamp is 57 years old (tolerance 5 minutes)'],
+  ])('stale at --now %s: "%s"', async (now, said) => {
+    t = createTestCtx({ stdin: body, secrets: [secret] });
+    expect(await t.run(['webhook', 'verify', '--secret', secret, '--header', header, '--now', now])).toBe(3);
+    expect(t.stderr()).toContain(`error: invalid signature (stale-timestamp): ${said}\n`);
+    expect(t.stderr()).toContain('hint: check the clock of this machine');
+  });
+
+  test('in Chinese: how old, in Chinese units', async () => {
+    t = createTestCtx({ stdin: body, secrets: [secret], env: { YCP_LANG: 'zh-CN' } });
+    expect(await t.run(['webhook', 'verify', '--secret', secret, '--header', header, '--now', '1712352878'])).toBe(3);
+    expect(t.stderr()).toContain('错误：签名无效（stale-timestamp）：时间戳是 2 小时前的（容差 5 分钟）\n');
+  });
 });

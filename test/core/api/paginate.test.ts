@@ -1,3 +1,4 @@
+import { loadLang } from '../../../src/i18n/index.js';
 import { describe, expect, test } from 'vitest';
 import { LIST_CAP, ListCapReached, collect, createPacer, mapLimit, paginate, readList, type Query } from '../../../src/core/api/paginate.js';
 import { YcpError } from '../../../src/core/errors.js';
@@ -89,6 +90,7 @@ describe('readList: past 10,000 items, one part per WABA', () => {
   test('a list that cannot be split (or already filtered by WABA) fails at the cap, in the user\'s language', async () => {
     const s = source({ w1: 12_000 });
     await expect(readList({ fetch: s.fetch, path: '/webhookEndpoints', query: {} })).rejects.toMatchObject({ info: { code: 'LIST_CAP_REACHED' } });
+    await loadLang('zh-CN'); // run() does this once the language is decided
     const zh = await readList({ fetch: s.fetch, path: '/whatsapp/phoneNumbers', query: { 'filter.wabaId': 'w1' }, splitByWaba: async () => ['w1'], lang: 'zh-CN' }).catch((e: Error) => e);
     expect((zh as YcpError).message).toBe('GET /whatsapp/phoneNumbers?filter.wabaId=w1 有 10,000 条或更多：YCloud 的分页到第 100 页为止，其余的读不到');
   });

@@ -1,6 +1,7 @@
 import type { Ctx } from '../../../core/context.js';
 import type { WebhookEndpoint } from '../../../core/api/types.js';
 import { mask } from '../../../ui/format.js';
+import { t } from '../../../i18n/index.js';
 import { formatFields, render } from '../../../ui/render.js';
 
 /** An endpoint with its secret masked unless asked (CLI.md §7), in JSON too. */
@@ -19,15 +20,16 @@ export function knowSecret(ctx: Ctx, e: WebhookEndpoint, showSecret?: boolean): 
 export function renderEndpoint(ctx: Ctx, o: { json?: boolean; showSecret?: boolean }, e: WebhookEndpoint): void {
   knowSecret(ctx, e, o.showSecret);
   const shown = shownEndpoint(e, o.showSecret);
+  const l = ctx.io.lang;
   render(ctx.io, o, shown, (x) =>
     formatFields(ctx.io, [
-      ['id', x.id],
-      ['url', x.url],
-      ['status', x.status],
-      ['events', (x.enabledEvents ?? []).join(',')],
-      ['description', x.description],
-      ['secret', x.secret],
-      ['created', x.createTime],
+      [t(l, 'hooks.fieldId'), x.id],
+      [t(l, 'hooks.fieldUrl'), x.url],
+      [t(l, 'hooks.fieldStatus'), x.status],
+      [t(l, 'hooks.fieldEvents'), (x.enabledEvents ?? []).join(',')],
+      [t(l, 'hooks.fieldDescription'), x.description],
+      [t(l, 'hooks.fieldSecret'), x.secret],
+      [t(l, 'hooks.fieldCreated'), x.createTime],
     ]),
   );
 }

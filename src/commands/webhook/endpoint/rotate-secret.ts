@@ -1,4 +1,5 @@
 import type { Ctx } from '../../../core/context.js';
+import { t } from '../../../i18n/index.js';
 import { success, warn } from '../../../ui/format.js';
 import type { GlobalOpts } from '../../shared.js';
 import { renderEndpoint } from './output.js';
@@ -7,9 +8,9 @@ export async function webhookEndpointRotateSecret(ctx: Ctx, o: GlobalOpts & { id
   const api = await ctx.api();
   const e = await api.rotateWebhookSecret(o.id);
   if (!o.json) {
-    success(ctx.io, `Rotated the secret of webhook endpoint ${o.id}`);
+    success(ctx.io, t(ctx.io.lang, 'hooks.rotated', { id: o.id }));
     // CONTRACT §12: no documented grace period for the old secret.
-    warn(ctx.io, 'YCloud documents no grace period: update your app now; verify with both secrets during the switch');
+    warn(ctx.io, t(ctx.io.lang, 'hooks.noGrace'));
   }
   renderEndpoint(ctx, o, e);
 }

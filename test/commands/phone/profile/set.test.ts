@@ -25,7 +25,7 @@ test.each([
   [['--website', 'https://a.example', '--website', 'https://b.example', '--website', 'https://c.example'], '/websites: at most 2 entries'],
   [['--website', 'ftp://files.example'], 'the website "ftp://files.example" must start with http:// or https://'],
   [['--website', 'acme.example'], 'the website "acme.example" must start with http:// or https://'],
-  [['--vertical', 'SHOES'], '/vertical: must be one of OTHER, AUTO, BEAUTY'],
+  [['--vertical', 'SHOES'], "argument 'SHOES' is invalid. Allowed choices are OTHER, AUTO, BEAUTY,"],
   [['--about', 'x'.repeat(140)], '/about: at most 139 characters'],
   [['--about', ''], '/about: at least 1 characters'],
   [['--address', 'y'.repeat(257)], '/address: at most 256 characters'],

@@ -26,4 +26,24 @@ describe('ycp webhook endpoint create', () => {
     expect(t.stderr()).toContain('unknown event type "whatsapp.nope"');
   });
 
+
+  // issue 14, tried: `webhook endpoint create http://…` was accepted although YCloud needs https.
+  test.each([
+    ['http://example.com/hook', 'error: YCloud delivers webhooks only to https URLs, got "http://example.com/hook"'],
+    ['https://localhost:3000/hook', 'error: YCloud cannot reach "https://localhost:3000/hook": it is on this machine'],
+    ['http://127.0.0.1:3000/hook', 'error: YCloud cannot reach "http://127.0.0.1:3000/hook": it is on this machine'],
+  ])('%s → exit 2, nothing sent', async (url, said) => {
+    t = createTestCtx();
+    expect(await t.run(['webhook', 'endpoint', 'create', url])).toBe(2);
+    expect(t.stderr()).toContain(said);
+    expect(t.stderr()).toContain('hint: ');
+    expect(t.api.requests).toEqual([]);
+  });
+
+  test('against the local sandbox (a loopback base URL), a local http URL is fine', async () => {
+    t = createTestCtx({ env: { YCLOUD_BASE_URL: 'http://127.0.0.1:4010/v2' } });
+    t.api.on('POST', '/webhookEndpoints').reply(200, anEndpoint({ url: 'http://127.0.0.1:3000/hook' }));
+    expect(await t.run(['webhook', 'endpoint', 'create', 'http://127.0.0.1:3000/hook'])).toBe(0);
+    expect(t.api.requests[0]!.body).toMatchObject({ url: 'http://127.0.0.1:3000/hook' });
+  });
 });
