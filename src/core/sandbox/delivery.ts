@@ -2,6 +2,7 @@
 // enabled its type, signed with the endpoint's `whsec_` secret over the exact body bytes, retried on
 // any non-2xx or no answer on the 10 s → … → 2 h schedule (scaled), then dropped.
 import { sendSignedEvent } from '../webhook/send.js';
+import { LocalPostFailed } from '../local-post.js';
 import type { SandboxEvent, DeliveryLog } from './types.js';
 import { RETRY_SCHEDULE_MS, type World } from './world.js';
 
@@ -124,8 +125,8 @@ async function post(o: { url: string; body: string; secret: string; nowMs: numbe
     const r = await sendSignedEvent({ ...o, timeoutMs: TIMEOUT_MS, userAgent: 'ycp-sandbox' });
     return { status: r.status };
   } catch (err) {
-    const e = err as Error & { code?: string; cause?: { code?: string } };
-    if (e.name === 'TimeoutError') return { error: `no answer within ${TIMEOUT_MS / 1000}s` };
+    if (err instanceof LocalPostFailed && err.timedOut) return { error: `no answer within ${TIMEOUT_MS / 1000}s` };
+    const e = (err instanceof LocalPostFailed ? err.cause : err) as Error & { code?: string; cause?: { code?: string } };
     return { error: e.cause?.code ?? e.code ?? e.message };
   }
 }

@@ -3,8 +3,8 @@
 // exactly as the page would have, and `signup trigger` sends a sample one. A backend that does not
 // answer within BACKEND_TIMEOUT_MS (headers and body) ends the exchange: nothing here waits forever.
 import type { Dispatcher } from 'undici';
-import { loadHttp } from '../api/undici.js';
-import { abortAfter, timeoutSettingMs } from '../deadline.js';
+import { LocalPostFailed, postLocal } from '../local-post.js';
+import { timeoutSettingMs } from '../deadline.js';
 import { YcpError } from '../errors.js';
 import { printable } from '../printable.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -39,31 +39,23 @@ export async function postToBackend(o: {
   userAgent: string;
   timeoutMs?: number;
 }): Promise<BackendAnswer> {
-  const { request } = await loadHttp();
   const timeoutMs = o.timeoutMs ?? BACKEND_TIMEOUT_MS;
-  const started = Date.now();
-  const step = abortAfter(timeoutMs, o.signal);
   try {
-    const res = await request(o.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': o.userAgent, ...(o.origin ? { origin: o.origin } : {}) },
+    const a = await postLocal({
+      url: o.url,
       body: o.body,
+      headers: { 'content-type': 'application/json', 'user-agent': o.userAgent, ...(o.origin ? { origin: o.origin } : {}) },
       dispatcher: o.dispatcher,
-      signal: step.signal,
+      signal: o.signal,
+      timeoutMs,
+      readLimit: READ_LIMIT,
     });
-    let text = '';
-    for await (const chunk of res.body) {
-      text += String(chunk);
-      if (text.length >= READ_LIMIT) break;
-    }
-    return { status: res.statusCode, ms: Date.now() - started, summary: summarize(text) };
+    return { status: a.status, ms: a.ms, summary: summarize(a.text) };
   } catch (err) {
-    if (o.signal.aborted) throw err; // Ctrl-C: cancelled, not a backend problem
-    const e = err as { code?: string; message?: string };
-    const reason = step.why() ? t(o.lang, 'su.be.timeout', { seconds: timeoutMs / 1000 }) : (e.code ?? e.message ?? String(err));
-    throw new YcpError('network', t(o.lang, 'su.be.unreachable', { url: o.url, reason }), { hint: t(o.lang, 'su.be.unreachableHint', { seconds: timeoutMs / 1000 }), cause: err });
-  } finally {
-    step.done();
+    if (!(err instanceof LocalPostFailed)) throw err; // Ctrl-C: cancelled, not a backend problem
+    const e = err.cause as { code?: string; message?: string };
+    const reason = err.timedOut ? t(o.lang, 'su.be.timeout', { seconds: timeoutMs / 1000 }) : (e?.code ?? e?.message ?? String(err.cause));
+    throw new YcpError('network', t(o.lang, 'su.be.unreachable', { url: o.url, reason }), { hint: t(o.lang, 'su.be.unreachableHint', { seconds: timeoutMs / 1000 }), cause: err.cause });
   }
 }
 

@@ -2,8 +2,7 @@
 // over the exact bytes sent, `X-Webhook-Endpoint-ID`. Used by `webhook trigger`, `webhook replay` and
 // the sandbox's own webhook delivery.
 import type { Dispatcher } from 'undici';
-import { loadHttp } from '../api/undici.js';
-import { abortAfter } from '../deadline.js';
+import { postLocal } from '../local-post.js';
 import { signatureHeader } from './signature.js';
 
 export interface SendResult {
@@ -24,32 +23,20 @@ export async function sendSignedEvent(o: {
   timeoutMs?: number;
   userAgent?: string;
 }): Promise<SendResult> {
-  const { request } = await loadHttp();
-  const t = Math.floor(o.nowMs / 1000);
-  const started = Date.now();
-  // A timer of our own for the whole exchange (see abortAfter: not AbortSignal.timeout in .any()).
-  const step = abortAfter(o.timeoutMs ?? 10_000, o.signal);
-  try {
-    const res = await request(o.url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'ycloud-signature': signatureHeader(o.secret, t, o.body),
-        'x-webhook-endpoint-id': o.endpointId ?? 'ycp-local',
-        'user-agent': o.userAgent ?? 'ycp-webhook-trigger',
-      },
-      body: o.body,
-      dispatcher: o.dispatcher,
-      signal: step.signal,
-    });
-    // Only the start of the answer is shown: stop reading there (and drop the rest), whatever comes.
-    let text = '';
-    for await (const chunk of res.body) {
-      text += String(chunk);
-      if (text.length >= 200) break;
-    }
-    return { status: res.statusCode, ms: Date.now() - started, body: text.slice(0, 200) };
-  } finally {
-    step.done();
-  }
+  const a = await postLocal({
+    url: o.url,
+    body: o.body,
+    headers: {
+      'content-type': 'application/json',
+      'ycloud-signature': signatureHeader(o.secret, Math.floor(o.nowMs / 1000), o.body),
+      'x-webhook-endpoint-id': o.endpointId ?? 'ycp-local',
+      'user-agent': o.userAgent ?? 'ycp-webhook-trigger',
+    },
+    dispatcher: o.dispatcher,
+    signal: o.signal,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    // Only the start of the answer is shown.
+    readLimit: 200,
+  });
+  return { status: a.status, ms: a.ms, body: a.text };
 }
