@@ -1,21 +1,15 @@
 import type { Ctx } from '../../core/context.js';
 import { formatDuration } from '../../core/duration.js';
-import { serveSignup, type ServeEvent } from '../../core/signup/serve.js';
+import { serveSignup, type ServeEvent, type ServeOptions } from '../../core/signup/serve.js';
 import { ES_DEPRECATION_DATE } from '../../core/signup/es-version.js';
-import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { printable, say, success, warn } from '../../ui/format.js';
 import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
-export interface SignupServeOptions extends GlobalOpts {
-  dir: string;
-  port?: number;
-  tunnel: TunnelKind;
-  publicUrl?: string;
-  domain?: string;
-  register: boolean;
+/** The flags as commander hands them over; those named like the core's options are passed through as they are. */
+export interface SignupServeOptions extends GlobalOpts, Pick<ServeOptions, 'dir' | 'port' | 'tunnel' | 'publicUrl' | 'domain' | 'register'> {
   keepRunning?: boolean;
   open?: boolean;
   timeout: number;

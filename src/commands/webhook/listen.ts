@@ -2,10 +2,9 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { formatDuration } from '../../core/duration.js';
-import type { TunnelKind } from '../../core/tunnel/tunnel.js';
 import { EVENT_TYPES, WHATSAPP_EVENT_TYPES } from '../../core/webhook/event-types.js';
 import { forwardingSecret } from '../../core/webhook/forwarding-secret.js';
-import { listenForWebhooks, type ListenEvent } from '../../core/webhook/listen.js';
+import { listenForWebhooks, type ListenEvent, type ListenOptions } from '../../core/webhook/listen.js';
 import type { ForwardResult, Rejection } from '../../core/webhook/listener.js';
 import { summarizeEvent } from '../../core/webhook/summary.js';
 import { t, type Lang } from '../../i18n/index.js';
@@ -13,15 +12,9 @@ import { colors, mask, printable, say, success, warn } from '../../ui/format.js'
 import { emitLine, render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
-export interface WebhookListenOptions extends GlobalOpts {
-  forwardTo?: string;
+/** The flags as commander hands them over; those named like the core's options are passed through as they are. */
+export interface WebhookListenOptions extends GlobalOpts, Pick<ListenOptions, 'forwardTo' | 'tunnel' | 'publicUrl' | 'domain' | 'port' | 'output' | 'keepEndpoint'> {
   events?: string;
-  tunnel: TunnelKind;
-  publicUrl?: string;
-  domain?: string;
-  port: number;
-  output?: string;
-  keepEndpoint?: boolean;
   secret?: string[];
   tolerance: number;
   statusInterval: number;
