@@ -30,7 +30,7 @@ export async function init(ctx: Ctx, o: InitFlags): Promise<void> {
     const report = (err as { report?: Report }).report;
     // --json is one document: the steps and the reason the run stopped, together.
     if (o.json && report && err instanceof YcpError && err.kind !== 'cancelled') {
-      ctx.io.stdout.write(JSON.stringify({ ...report, error: errorDocument(err).error }, null, 2) + '\n');
+      ctx.io.stdout.write(JSON.stringify({ ...report, error: errorDocument(err, ctx.io.lang).error }, null, 2) + '\n');
       err.reported = true;
     } else if (err instanceof YcpError && err.kind === 'pending' && (err.info.details as { state?: string } | undefined)?.state === 'waiting') {
       // Waiting on YCloud or Meta (a solution to be accepted, App Review, Live) is a normal state, not an

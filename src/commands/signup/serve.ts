@@ -19,7 +19,7 @@ export interface SignupServeOptions extends GlobalOpts, Pick<ServeOptions, 'dir'
 export async function signupServe(ctx: Ctx, o: SignupServeOptions): Promise<void> {
   const lang = (await ctx.config()).lang;
   const forwardTo = o.forwardTo === undefined ? undefined : checkHttpUrl('--forward-to', o.forwardTo);
-  const show = o.json ? (e: ServeEvent) => emitLine(ctx.io, toJson(e)) : (e: ServeEvent) => human(ctx, lang, e, Boolean(o.keepRunning));
+  const show = o.json ? (e: ServeEvent) => emitLine(ctx.io, toJson(e, lang)) : (e: ServeEvent) => human(ctx, lang, e, Boolean(o.keepRunning));
   await streaming(ctx.io, o, () =>
     serveSignup(
       ctx,
@@ -29,8 +29,8 @@ export async function signupServe(ctx: Ctx, o: SignupServeOptions): Promise<void
   );
 }
 
-function toJson(e: ServeEvent): unknown {
-  if (e.type === 'failed') return { event: 'failed', file: e.file, record: e.record, ...errorDocument(e.error) };
+function toJson(e: ServeEvent, lang: Lang): unknown {
+  if (e.type === 'failed') return { event: 'failed', file: e.file, record: e.record, ...errorDocument(e.error, lang) };
   const { type, ...rest } = e;
   return { event: type, ...rest };
 }

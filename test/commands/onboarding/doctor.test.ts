@@ -95,7 +95,7 @@ describe('ycp doctor', () => {
     t = createTestCtx({ env: { LANG: 'zh_CN.UTF-8' } });
     t.api.on('GET', '/balance').reply(401, { error: { status: 401, code: 'UNAUTHORIZED', message: 'bad key', requestId: 'req_9' } });
     expect(await t.run(['doctor', '--json'])).toBe(4);
-    expect(byId('api')).toMatchObject({ level: 'fail', message: 'YCloud 拒绝了密钥 tes…a64（request id req_9）' });
+    expect(byId('api')).toMatchObject({ level: 'fail', message: 'YCloud 拒绝了密钥 tes…a64（请求 ID req_9）' });
   });
 
   test('a clock 10 minutes off YCloud fails: webhook signatures would be rejected', async () => {
