@@ -1,7 +1,7 @@
 import type { Ctx } from '../../core/context.js';
 import type { CleanRow } from '../../core/webhook/clean.js';
 import { cleanLeftoverEndpoints } from '../../core/webhook/clean.js';
-import { t, type MsgKey } from '../../i18n/index.js';
+import { t, tm, type MsgKey } from '../../i18n/index.js';
 import { say } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import { formatTable } from '../../ui/table.js';
@@ -16,9 +16,9 @@ const ACTION: Record<CleanRow['action'], MsgKey> = { deleted: 'hooks.actionDelet
 
 /** Deletes endpoints whose `ycp listen` marker names a run that is gone (core/webhook/clean.ts). */
 export async function webhookClean(ctx: Ctx, o: WebhookCleanOptions): Promise<void> {
-  const rows = await cleanLeftoverEndpoints(ctx, { allHosts: o.allHosts, dryRun: o.dryRun });
-  const acted = rows.filter((r) => r.action !== 'kept').length;
   const l = ctx.io.lang;
+  const rows = (await cleanLeftoverEndpoints(ctx, { allHosts: o.allHosts, dryRun: o.dryRun })).map((r) => ({ ...r, why: tm(l, r.why) }));
+  const acted = rows.filter((r) => r.action !== 'kept').length;
   if (!o.json) say(ctx.io, acted ? t(l, o.dryRun ? 'hooks.wouldDelete' : 'hooks.deleted', { n: acted }) : t(l, 'hooks.nothingToClean'));
   render(ctx.io, o, rows, (r) =>
     r.length
@@ -26,7 +26,6 @@ export async function webhookClean(ctx: Ctx, o: WebhookCleanOptions): Promise<vo
           { header: t(l, 'hooks.colAction'), get: (x) => t(l, ACTION[x.action]), color: (v) => (v === t(l, 'hooks.actionKept') ? 'dim' : 'yellow') },
           { header: t(l, 'hooks.fieldId'), get: (x) => x.id },
           { header: t(l, 'hooks.fieldUrl'), get: (x) => x.url },
-          // The reason is core/webhook/clean.ts's own words (English).
           { header: t(l, 'hooks.colWhy'), get: (x) => x.why },
         ], ctx.clock.now())
       : '',

@@ -1,13 +1,15 @@
 // `webhook clean`: finds the endpoints that `listen` runs left at YCloud (their marker names a run that is
 // gone, policy in endpoints.ts), deletes them, and forgets recorded ids YCloud no longer has.
 import type { Ctx } from '../context.js';
+import type { Msg } from '../../i18n/index.js';
 import { currentHost, deleteEndpointQuietly, isPidAlive, judgeLeftover, parseListenMarker, recordedEndpoints, STORE_KEY } from './endpoints.js';
 
 export interface CleanRow {
   id: string;
   url: string;
   action: 'deleted' | 'gone' | 'would delete' | 'kept';
-  why: string;
+  /** In the user's language when rendered (`tm`). */
+  why: Msg;
 }
 
 export interface CleanOptions {

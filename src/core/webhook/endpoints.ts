@@ -6,6 +6,7 @@ import type { Ctx } from '../context.js';
 import type { WebhookEndpoint } from '../api/types.js';
 import type { YcloudApi } from '../api/client.js';
 import { YcpError } from '../errors.js';
+import { msg, type Msg } from '../../i18n/index.js';
 
 export const MARKER_PREFIX = 'ycp listen';
 export const STORE_KEY = 'webhookListenEndpoints';
@@ -49,8 +50,8 @@ export function isPidAlive(pid: number): boolean {
 }
 
 export type LeftoverVerdict =
-  | { remove: true; why: string }
-  | { remove: false; why: string };
+  | { remove: true; why: Msg }
+  | { remove: false; why: Msg };
 
 /**
  * Same host + dead pid: a leftover. Same host + live pid: a running listen, kept. Another host: we
@@ -61,13 +62,13 @@ export function judgeLeftover(
   o: { host: string; now: number; isAlive: (pid: number) => boolean; allHosts?: boolean; maxAgeMs?: number },
 ): LeftoverVerdict {
   if (m.host === o.host) {
-    return o.isAlive(m.pid) ? { remove: false, why: `listen run pid ${m.pid} is still running` } : { remove: true, why: `listen run pid ${m.pid} is gone` };
+    return o.isAlive(m.pid) ? { remove: false, why: msg('hooks.whyAlive', { pid: m.pid }) } : { remove: true, why: msg('hooks.whyGone', { pid: m.pid }) };
   }
-  if (o.allHosts) return { remove: true, why: `made on ${m.host} (--all-hosts)` };
+  if (o.allHosts) return { remove: true, why: msg('hooks.whyAllHosts', { host: m.host }) };
   const age = o.now - Date.parse(m.started);
   const max = o.maxAgeMs ?? OTHER_HOST_MAX_AGE_MS;
-  if (Number.isFinite(age) && age > max) return { remove: true, why: `made on ${m.host} more than ${Math.round(max / 3_600_000)}h ago` };
-  return { remove: false, why: `made on ${m.host}; pass --all-hosts to remove it` };
+  if (Number.isFinite(age) && age > max) return { remove: true, why: msg('hooks.whyOld', { host: m.host, hours: Math.round(max / 3_600_000) }) };
+  return { remove: false, why: msg('hooks.whyOtherHost', { host: m.host }) };
 }
 
 export interface RecordedEndpoint {

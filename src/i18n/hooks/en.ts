@@ -41,4 +41,9 @@ export const hooksEn = {
   'hooks.fieldDescription': 'description',
   'hooks.fieldSecret': 'secret',
   'hooks.fieldCreated': 'created',
+  'hooks.whyAlive': 'listen run pid {pid} is still running',
+  'hooks.whyGone': 'listen run pid {pid} is gone',
+  'hooks.whyAllHosts': 'made on {host} (--all-hosts)',
+  'hooks.whyOld': 'made on {host} more than {hours}h ago',
+  'hooks.whyOtherHost': 'made on {host}; pass --all-hosts to remove it',
 } as const;

@@ -43,4 +43,9 @@ export const hooksZhCN: Record<keyof typeof hooksEn, string> = {
   'hooks.fieldDescription': '描述',
   'hooks.fieldSecret': '签名密钥',
   'hooks.fieldCreated': '创建时间',
+  'hooks.whyAlive': '创建它的 `ycp webhook listen` 进程 {pid} 仍在运行',
+  'hooks.whyGone': '创建它的 `ycp webhook listen` 进程 {pid} 已不存在',
+  'hooks.whyAllHosts': '创建于 {host}（--all-hosts）',
+  'hooks.whyOld': '创建于 {host}，已超过 {hours} 小时',
+  'hooks.whyOtherHost': '创建于 {host}；加 --all-hosts 可删除',
 };
