@@ -1,5 +1,5 @@
 import type { YcloudApi } from '../api/client.js';
-import { YcpError } from '../errors.js';
+import { YcpError, type Text } from '../errors.js';
 import type { Msg } from '../../i18n/index.js';
 import type { Snapshot } from './types.js';
 
@@ -15,8 +15,8 @@ export async function checkKey(api: Pick<YcloudApi, 'call'>, info: KeyInfo): Pro
     return { state: 'ok', ...info, requestId: res.requestId, balance: res.body };
   } catch (err) {
     if (!(err instanceof YcpError) || err.kind === 'cancelled') throw err;
-    if (err.kind === 'auth') return { state: 'rejected', ...info, requestId: err.info.requestId, reason: err.message };
-    return { state: 'unreachable', ...info, requestId: err.info.requestId, reason: err.message };
+    if (err.kind === 'auth') return { state: 'rejected', ...info, requestId: err.info.requestId, reason: err.words };
+    return { state: 'unreachable', ...info, requestId: err.info.requestId, reason: err.words };
   }
 }
 
@@ -29,16 +29,16 @@ export async function gatherSnapshot(api: YcloudApi | undefined, info: KeyInfo, 
   if (!api) return { key: { state: 'missing' } };
   const key = known ?? (await checkKey(api, info));
   if (key.state !== 'ok') return { key, problem: key.reason };
-  const soft = async <T>(p: Promise<T>, problems: string[]): Promise<T | undefined> => {
+  const soft = async <T>(p: Promise<T>, problems: Text[]): Promise<T | undefined> => {
     try {
       return await p;
     } catch (err) {
       if (!(err instanceof YcpError) || err.kind === 'cancelled') throw err;
-      problems.push(err.message);
+      problems.push(err.words); // shown in the user's language
       return undefined;
     }
   };
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const [wabas, numbers, endpoints] = await Promise.all([
     soft(api.listWabas(), problems),
     soft(api.listPhoneNumbers(), problems),

@@ -1,4 +1,5 @@
 import type { Msg } from '../../i18n/index.js';
+import type { Text } from '../errors.js';
 import type { Balance, PhoneNumber, Waba, WebhookEndpoint } from '../api/types.js';
 import type { Resolved } from '../settings.js';
 
@@ -76,12 +77,12 @@ export type KeyState = 'missing' | 'ok' | 'rejected' | 'unreachable';
 
 /** One look at YCloud: the key, WABAs, numbers, webhook endpoints. A part is undefined when it could not be read. */
 export interface Snapshot {
-  key: { state: KeyState; masked?: string; source?: Msg; requestId?: string; reason?: string; balance?: Balance };
+  key: { state: KeyState; masked?: string; source?: Msg; requestId?: string; reason?: Text; balance?: Balance };
   wabas?: Waba[];
   numbers?: PhoneNumber[];
   endpoints?: WebhookEndpoint[];
   /** Why a part is missing (network error, no key …), for the evidence. */
-  problem?: string;
+  problem?: Text;
 }
 
 /** A real (not sandbox) signup through the partner's page whose WABA YCloud now lists: steps 3–5 were right. */
