@@ -57,7 +57,7 @@ describe('ycp status', () => {
     const doc = JSON.parse(t.stdout());
     expect(doc.lang).toBe('zh-CN');
     expect(doc.steps[5].state).toBe('done');
-    expect(doc.steps[5].evidence[0]).toMatch(/^未检查：could not reach YCloud/);
+    expect(doc.steps[5].evidence[0]).toMatch(/^未检查：无法连接 https:\/\/api\.ycloud\.com\/v2 上的 YCloud/);
     expect(doc.steps[0].title).toBe('提交 YCloud 技术开发伙伴合作申请');
   });
   test('in Chinese: the kind column and the evidence in Chinese words and punctuation', async () => {
