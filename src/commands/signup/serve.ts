@@ -3,7 +3,7 @@ import { formatDuration } from '../../core/duration.js';
 import { serveSignup, type ServeEvent, type ServeOptions } from '../../core/signup/serve.js';
 import { ES_DEPRECATION_DATE } from '../../core/signup/es-version.js';
 import { checkHttpUrl } from '../../core/validate.js';
-import { t, type Lang } from '../../i18n/index.js';
+import { t, tm, type Lang } from '../../i18n/index.js';
 import { printable, say, success, warn } from '../../ui/format.js';
 import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
@@ -31,6 +31,10 @@ export async function signupServe(ctx: Ctx, o: SignupServeOptions): Promise<void
 
 function toJson(e: ServeEvent, lang: Lang): unknown {
   if (e.type === 'failed') return { event: 'failed', file: e.file, record: e.record, ...errorDocument(e.error, lang) };
+  if (e.type === 'serving') {
+    const { type, reason, ...rest } = e;
+    return { event: type, ...rest, reason: tm(lang, reason) };
+  }
   const { type, ...rest } = e;
   return { event: type, ...rest };
 }

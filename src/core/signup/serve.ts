@@ -9,7 +9,7 @@ import { isDigits } from '../validate.js';
 import { userAgent } from '../api/from-ctx.js';
 import { selectTunnel, domainToAllow, type SelectDeps } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
-import { t, type Lang } from '../../i18n/index.js';
+import { msg, t, type Lang, type Msg } from '../../i18n/index.js';
 import { backendTimeoutMs, postToBackend, type BackendAnswer } from './backend.js';
 import { describeCapture, isCancelOrError, type CapturedSignup } from './capture.js';
 import { readConfigBlock } from './config-block.js';
@@ -37,7 +37,7 @@ export interface ServeOptions {
 }
 
 export type ServeEvent =
-  | { type: 'serving'; localUrl: string; publicUrl: string; provider: string; reason: string; host: string; redirectUri: string; ephemeral: boolean; sandbox: boolean; esVersion: string; pageBackend?: string; forwardTo?: string }
+  | { type: 'serving'; localUrl: string; publicUrl: string; provider: string; reason: Msg; host: string; redirectUri: string; ephemeral: boolean; sandbox: boolean; esVersion: string; pageBackend?: string; forwardTo?: string }
   | { type: 'captured'; summary: string; signupEvent: string; wabaId?: string; phoneNumberId?: string; businessId?: string; codeReceived: boolean; currentStep?: string }
   | ({ type: 'forwarded'; url: string } & BackendAnswer)
   | ({ type: 'progress' } & FlowProgress)
@@ -71,7 +71,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
 
   let publicUrl: string;
   let provider = 'local';
-  let reason = `the API is the local sandbox (${baseUrl}): no tunnel needed`;
+  let reason: Msg = msg('su.localSandboxNoTunnel', { url: baseUrl });
   let ephemeral = false;
   if (sandbox && !o.publicUrl && (o.tunnel === 'auto' || o.tunnel === 'none')) {
     publicUrl = server.localUrl.replace(/\/$/, '');
@@ -80,7 +80,7 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
     ctx.defer(() => sel.tunnel.stop()); // before start: a Ctrl-C during start still stops the child
     publicUrl = (await sel.tunnel.start(server.port, ctx.signal)).url.replace(/\/+$/, '');
     ({ provider, ephemeral } = sel.tunnel);
-    reason = sel.reason;
+    reason = sel.why;
   }
   server.allowOrigin(publicUrl);
   const { host, redirectUri } = domainToAllow(publicUrl);

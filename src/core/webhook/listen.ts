@@ -3,6 +3,7 @@
 // endpoint deleted (or kept). Each resource registers its cleanup in the step that acquires it
 // (ARCHITECTURE §7); what happens is reported as ListenEvents, which the command renders.
 import type { Ctx } from '../context.js';
+import { msg, type Msg } from '../../i18n/index.js';
 import { YcpError } from '../errors.js';
 import { apiClient } from '../api/from-ctx.js';
 import { selectTunnel } from '../tunnel/select.js';
@@ -34,7 +35,7 @@ export type ListenEvent =
   | { type: 'loaded'; count: number; file: string }
   /** `secret` is the endpoint's signing secret: render it masked, never in full. */
   | { type: 'endpoint-created'; id: string; url: string; eventCount: number; secret?: string }
-  | { type: 'ready'; via: string; localUrl: string; forwardTo?: string; output?: string }
+  | { type: 'ready'; via: Msg; localUrl: string; forwardTo?: string; output?: string }
   | { type: 'event'; event: WebhookEvent }
   | { type: 'duplicate'; id: string }
   | { type: 'rejected'; rejection: Rejection }
@@ -104,12 +105,12 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
 async function publicUrlFor(ctx: Ctx, o: ListenOptions, listener: WebhookListener, baseUrl: string) {
   // The local sandbox may deliver to loopback (YCloud itself refuses private URLs, CONTRACT §5).
   if (!o.publicUrl && isLoopbackUrl(baseUrl) && (o.tunnel === 'auto' || o.tunnel === 'none')) {
-    return { url: `${listener.url}/`, via: 'the API is on this machine, no tunnel needed' };
+    return { url: `${listener.url}/`, via: msg('wh.viaLocal') };
   }
-  const { tunnel, reason } = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain });
+  const { tunnel, why } = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain });
   ctx.defer(() => tunnel.stop());
   const { url } = await tunnel.start(listener.port, ctx.signal);
-  return { url, via: `${url} via ${tunnel.provider} (${reason})` };
+  return { url, via: msg('wh.viaTunnel', { url, provider: tunnel.provider, why }) };
 }
 
 async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string, emit: (e: ListenEvent) => void, keep?: boolean): Promise<void> {

@@ -28,6 +28,7 @@ export const signupZhCN: Record<keyof typeof signupEn, string> = {
   'su.codeOn': '页面会随每个结果把 OAuth code 发送给您的后端：它在客户完成后 30 秒过期，请立即兑换，且不要写入日志',
   'su.next': '后续步骤：\n  1. 在您的 Meta 应用中使用 v4 登录配置：Facebook Login for Business → Configurations → Create configuration → 登录变体选 "WhatsApp Embedded Signup" → 产品（Cloud API）→ 复制其 Configuration ID。\n  2. 通过 HTTPS 提供页面：   ycp signup serve --dir {dir}\n     它会打印需要在下方添加的确切主机名。cloudflared 快速隧道每次运行都会换主机名；\n     需要固定主机名时请用 --tunnel ngrok --domain YOUR.ngrok.app，或 --public-url https://your.host。\n  3. Meta 应用面板 → Facebook Login for Business → Settings → Client OAuth settings：打开\n     Client OAuth Login、Web OAuth Login、Enforce HTTPS、Embedded Browser OAuth Login、\n     Use Strict Mode for redirect URIs 和 Login with the JavaScript SDK。然后添加\n       Allowed Domains：            页面主机名，例如 abc-def.trycloudflare.com\n       Valid OAuth Redirect URIs：  https://<该主机名>/\n     Meta 只会把 WABA 和电话号码 ID 发送给已列出的 HTTPS 域名上的页面。\n  4. 打开页面，点击"连接 WhatsApp"并完成各步骤：ycp 随后检查 WABA、\n     注册号码一次并等待 CONNECTED。在网址后加 ?debug=1 可打开开发者面板。\n  自行托管？把这些文件复制到您的 HTTPS 站点，以同样方式列出该主机名，\n  并用 --backend-url 生成页面，让页面把结果提交给您的后端（见 docs/signup.md）。',
 
+  'su.localSandboxNoTunnel': 'API 是本机的沙盒（{url}）：无需隧道',
   'su.serving': '正在提供嵌入式注册页面（{version}）\n  本地：   {local}\n  公网：   {public}   （{provider}：{reason}）',
   'su.sandboxServe': '沙盒模式：Facebook 步骤由本地沙盒模拟，页面会显示开发者面板（加 ?debug=0 查看客户视图）。',
   'su.addHost': '请把此主机名添加到您的 Meta 应用（Facebook Login for Business → Settings → Client OAuth settings）：\n  Allowed Domains：            {host}\n  Valid OAuth Redirect URIs：  {redirect}',

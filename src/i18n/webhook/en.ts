@@ -20,6 +20,8 @@ export const webhookEn = {
   'wh.loaded': '{count} event(s) already in {file}: they will not be recorded again',
   'wh.noSecret': 'YCloud returned no secret for {id}: deliveries will be rejected unless --secret matches',
   'wh.created': 'Created webhook endpoint {id} for {url} ({count} event types, secret {secret})',
+  'wh.viaLocal': 'the API is on this machine, no tunnel needed',
+  'wh.viaTunnel': '{url} via {provider} ({why})',
   'wh.ready': 'Ready: {via}; receiving on {local}{forward}{output}. Press Ctrl-C to stop.',
   'wh.readyForward': ', forwarding to {url}',
   'wh.readyOutput': ', recording to {file}',

@@ -21,6 +21,8 @@ export const webhookZhCN: Record<keyof typeof webhookEn, string> = {
   'wh.loaded': '{file} 中已有 {count} 个事件：不会重复记录',
   'wh.noSecret': 'YCloud 没有返回 {id} 的密钥：除非 --secret 匹配，推送都会被拒绝',
   'wh.created': '已为 {url} 创建 Webhook 端点 {id}（{count} 种事件，密钥 {secret}）',
+  'wh.viaLocal': 'API 在本机，无需隧道',
+  'wh.viaTunnel': '{url}，经由 {provider}（{why}）',
   'wh.ready': '就绪：{via}；在 {local} 接收{forward}{output}。按 Ctrl-C 停止。',
   'wh.readyForward': '，转发到 {url}',
   'wh.readyOutput': '，记录到 {file}',
