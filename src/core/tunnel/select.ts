@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { usageError } from '../errors.js';
-import { msg, tm, type Msg } from '../../i18n/index.js';
+import { msg, type Msg } from '../../i18n/index.js';
 import { checkHttpUrl } from '../validate.js';
 import { cloudflaredTunnel, type CloudflaredOptions } from './cloudflared.js';
 import { loadNgrok, ngrokTunnel, type NgrokModule } from './ngrok.js';
@@ -16,12 +16,11 @@ export interface TunnelChoice {
 
 export interface SelectedTunnel {
   tunnel: Tunnel;
-  /** Why this provider was picked, for the user ("cloudflared found on PATH"): in English, and as a message. */
-  reason: string;
+  /** Why this provider was picked, for the user ("cloudflared found on PATH"), in their language when shown. */
   why: Msg;
 }
 
-const picked = (tunnel: Tunnel, why: Msg): SelectedTunnel => ({ tunnel, reason: tm('en', why), why });
+const picked = (tunnel: Tunnel, why: Msg): SelectedTunnel => ({ tunnel, why });
 
 /** Seams for tests: whether the optional ngrok package loads, and cloudflared's readiness wait. */
 export interface SelectDeps {

@@ -1,3 +1,4 @@
+import { tm } from '../../../src/i18n/index.js';
 import { describe, expect, test } from 'vitest';
 import { createExecaSpawner } from '../../../src/core/process/spawn.js';
 import { systemClock } from '../../../src/core/clock.js';
@@ -23,13 +24,13 @@ describe('selectTunnel', () => {
     const s = await selectTunnel(ctx({ PATH: PATH_WITH_FAKE, NGROK_AUTHTOKEN: 'tok' }), { kind: 'auto' }, withNgrok);
     expect(s.tunnel.provider).toBe('cloudflared');
     expect(s.tunnel.ephemeral).toBe(true);
-    expect(s.reason).toBe(`cloudflared found on PATH (${FAKE_BIN}/cloudflared)`);
+    expect(tm('en', s.why)).toBe(`cloudflared found on PATH (${FAKE_BIN}/cloudflared)`);
   });
 
   test('auto falls back to ngrok when cloudflared is missing and NGROK_AUTHTOKEN is set', async () => {
     const s = await selectTunnel(ctx({ PATH: PATH_WITHOUT, NGROK_AUTHTOKEN: 'tok' }), { kind: 'auto' }, withNgrok);
     expect(s.tunnel.provider).toBe('ngrok');
-    expect(s.reason).toBe('cloudflared is not on PATH; NGROK_AUTHTOKEN is set, so using ngrok');
+    expect(tm('en', s.why)).toBe('cloudflared is not on PATH; NGROK_AUTHTOKEN is set, so using ngrok');
   });
 
   test('auto with nothing available is exit 2 saying why each provider was skipped', async () => {
@@ -46,7 +47,7 @@ describe('selectTunnel', () => {
     const s = await selectTunnel(ctx({ PATH: PATH_WITH_FAKE, NGROK_AUTHTOKEN: 'tok' }), { kind: 'auto', domain: 'acme.ngrok.app' }, withNgrok);
     expect(s.tunnel.provider).toBe('ngrok');
     expect(s.tunnel.ephemeral).toBe(false);
-    expect(s.reason).toContain('--domain acme.ngrok.app');
+    expect(tm('en', s.why)).toContain('--domain acme.ngrok.app');
   });
 
   test('explicit providers fail with exit 2 when unavailable', async () => {
@@ -58,7 +59,8 @@ describe('selectTunnel', () => {
 
   test('--public-url wins and must be https', async () => {
     const s = await selectTunnel(ctx({ PATH: PATH_WITH_FAKE }), { kind: 'cloudflared', publicUrl: 'https://dev.example.com/' });
-    expect(s).toMatchObject({ reason: '--public-url given', tunnel: { provider: 'static', ephemeral: false } });
+    expect(s).toMatchObject({ tunnel: { provider: 'static', ephemeral: false } });
+    expect(tm('en', s.why)).toBe('--public-url given');
     expect(await s.tunnel.start(1, new AbortController().signal)).toEqual({ url: 'https://dev.example.com' });
     await expect(selectTunnel(ctx({}), { kind: 'none', publicUrl: 'http://dev.example.com' })).rejects.toMatchObject({ kind: 'usage' });
   });
