@@ -1,8 +1,8 @@
 import type { Ctx } from '../../core/context.js';
 import { SETTINGS } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
-import { checkPageValues, scaffoldSignupPage } from '../../core/signup/scaffold.js';
-import { checkBrandColor, checkBrandName, readLogo, type PageLang } from '../../core/signup/branding.js';
+import { checkPageValues, scaffoldSignupPage, type SignupPageValues } from '../../core/signup/scaffold.js';
+import { checkBrandColor, checkBrandName, readLogo } from '../../core/signup/branding.js';
 import { checkBackendUrl } from '../../core/signup/backend.js';
 import { ES_DEPRECATION_DATE, isDeprecatedEs, type EsVersion } from '../../core/signup/es-version.js';
 import { isDigits } from '../../core/validate.js';
@@ -12,16 +12,11 @@ import { say, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
-export interface SignupScaffoldOptions extends GlobalOpts {
+/** The page's own settings keep the core's names and types (`--logo` is a file here, its copy's name there). */
+export interface SignupScaffoldOptions extends GlobalOpts, Pick<SignupPageValues, 'featureType' | 'pageLang' | 'brandName' | 'brandColor' | 'backendUrl' | 'includeCode'> {
   out: string;
   force?: boolean;
-  featureType?: string;
-  pageLang?: PageLang;
-  brandName?: string;
-  brandColor?: string;
   logo?: string;
-  backendUrl?: string;
-  includeCode?: boolean;
 }
 
 const ASK = [
