@@ -15,6 +15,11 @@ export interface Store {
    * error; `flush()` (run by the ctx's cleanup) waits for any write nobody awaited.
    */
   set(profile: string, key: string, value: unknown): Promise<void>;
+  /**
+   * Sets a key from its value as it is at the moment of the write (the file re-read under the lock), so
+   * a list that several processes add to (listen's endpoints) loses no other process's entry.
+   */
+  update(profile: string, key: string, next: (current: unknown) => unknown): Promise<void>;
   unset(profile: string, key: string): Promise<void>;
   deleteProfile(profile: string): Promise<void>;
   flush(): Promise<void>;
@@ -61,14 +66,16 @@ export async function openConfStore(env: Readonly<Record<string, string | undefi
     return done;
   };
   const withProfiles = (d: ConfigData, edit: (p: Profiles) => Profiles): ConfigData => ({ ...d, profiles: edit({ ...all(d) }) });
+  const update = (profile: string, key: string, next: (current: unknown) => unknown): Promise<void> => {
+    checkProfileName(profile);
+    return write((d) => withProfiles(d, (p) => ({ ...p, [profile]: { ...(p[profile] ?? {}), [key]: next(p[profile]?.[key]) } })));
+  };
   return {
     path,
     profiles: () => Object.keys(all()),
     profile: (name) => (Object.hasOwn(all(), name) ? all()[name]! : {}),
-    set(profile, key, value) {
-      checkProfileName(profile);
-      return write((d) => withProfiles(d, (p) => ({ ...p, [profile]: { ...(p[profile] ?? {}), [key]: value } })));
-    },
+    set: (profile, key, value) => update(profile, key, () => value),
+    update,
     unset(profile, key) {
       if (!Object.hasOwn(all(), profile)) return Promise.resolve();
       return write((d) =>

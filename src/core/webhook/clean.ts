@@ -2,7 +2,7 @@
 // gone, policy in endpoints.ts), deletes them, and forgets recorded ids YCloud no longer has.
 import type { Ctx } from '../context.js';
 import type { Msg } from '../../i18n/index.js';
-import { currentHost, deleteEndpointQuietly, isPidAlive, judgeLeftover, parseListenMarker, recordedEndpoints, STORE_KEY } from './endpoints.js';
+import { currentHost, deleteEndpointQuietly, forgetEndpoints, isPidAlive, judgeLeftover, parseListenMarker, recordedEndpoints } from './endpoints.js';
 
 export interface CleanRow {
   id: string;
@@ -33,12 +33,12 @@ export async function cleanLeftoverEndpoints(ctx: Pick<Ctx, 'api' | 'config' | '
   }
   if (!o.dryRun) {
     // Forget recorded ids that YCloud no longer has (deleted now, or by hand earlier).
+    // Only ids known before the listing can be judged: one a listen run records meanwhile stays.
     const cfg = await ctx.config();
     const removed = new Set(rows.filter((r) => r.action === 'deleted' || r.action === 'gone').map((r) => r.id));
     const live = new Set(endpoints.map((e) => e.id));
     const recorded = recordedEndpoints(cfg.store.profile(cfg.profile));
-    const keep = recorded.filter((r) => live.has(r.id) && !removed.has(r.id));
-    if (keep.length !== recorded.length) await cfg.store.set(cfg.profile, STORE_KEY, keep);
+    await forgetEndpoints(ctx, new Set(recorded.filter((r) => !live.has(r.id) || removed.has(r.id)).map((r) => r.id)));
   }
   return rows;
 }

@@ -79,22 +79,29 @@ export interface RecordedEndpoint {
   started: string;
 }
 
+// Several listen runs share the list: each change is applied to the list as the file holds it at the
+// write (store.update), never to this process's last view of it, or one run would drop another's entry.
 export async function recordEndpoint(ctx: Pick<Ctx, 'config'>, e: RecordedEndpoint): Promise<void> {
   const cfg = await ctx.config();
-  const list = recordedEndpoints(cfg.store.profile(cfg.profile));
-  await cfg.store.set(cfg.profile, STORE_KEY, [...list.filter((x) => x.id !== e.id), e]);
+  await cfg.store.update(cfg.profile, STORE_KEY, (v) => [...asRecorded(v).filter((x) => x.id !== e.id), e]);
 }
 
 export async function forgetEndpoint(ctx: Pick<Ctx, 'config'>, id: string): Promise<void> {
+  await forgetEndpoints(ctx, new Set([id]));
+}
+
+/** Removes these ids from the recorded list; no write when none of them is recorded. */
+export async function forgetEndpoints(ctx: Pick<Ctx, 'config'>, ids: ReadonlySet<string>): Promise<void> {
   const cfg = await ctx.config();
-  const list = recordedEndpoints(cfg.store.profile(cfg.profile));
-  if (list.some((x) => x.id === id)) await cfg.store.set(cfg.profile, STORE_KEY, list.filter((x) => x.id !== id));
+  if (!recordedEndpoints(cfg.store.profile(cfg.profile)).some((x) => ids.has(x.id))) return;
+  await cfg.store.update(cfg.profile, STORE_KEY, (v) => asRecorded(v).filter((x) => !ids.has(x.id)));
 }
 
 export function recordedEndpoints(profile: Readonly<Record<string, unknown>>): RecordedEndpoint[] {
-  const v = profile[STORE_KEY];
-  return Array.isArray(v) ? (v as RecordedEndpoint[]).filter((x) => x && typeof x.id === 'string') : [];
+  return asRecorded(profile[STORE_KEY]);
 }
+
+const asRecorded = (v: unknown): RecordedEndpoint[] => (Array.isArray(v) ? (v as RecordedEndpoint[]).filter((x) => x && typeof x.id === 'string') : []);
 
 /** Deletes one endpoint; a 404 means it is already gone, which is what we wanted. */
 export async function deleteEndpointQuietly(api: YcloudApi, id: string): Promise<'deleted' | 'gone'> {
