@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { YcpError } from './errors.js';
+import { isPidAlive } from './process/pid.js';
 import { msg, type Msg, type MsgKey } from '../i18n/index.js';
 
 // Loaded by the first write: reading the config is synchronous, and node:fs/promises (with the streams and
@@ -153,18 +154,9 @@ async function readLock(lock: string): Promise<LockOwner | undefined> {
 }
 
 async function isStale(lock: string, held: LockOwner | undefined): Promise<boolean> {
-  if (held && held.host === hostname() && !alive(held.pid)) return true;
+  if (held && held.host === hostname() && !isPidAlive(held.pid)) return true;
   const st = await fsp.stat(lock).catch(() => undefined);
   return st !== undefined && Date.now() - st.mtimeMs > LOCK_STALE_MS;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM'; // someone else's process: alive
-  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { isPidAlive } from '../../src/core/webhook/endpoints.js';
+import { isPidAlive } from '../../src/core/process/pid.js';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';

@@ -2,7 +2,8 @@
 // gone, policy in endpoints.ts), deletes them, and forgets recorded ids YCloud no longer has.
 import type { Ctx } from '../context.js';
 import type { Msg } from '../../i18n/index.js';
-import { currentHost, deleteEndpointQuietly, forgetEndpoints, isPidAlive, judgeLeftover, parseListenMarker, recordedEndpoints } from './endpoints.js';
+import { currentHost, deleteEndpointQuietly, forgetEndpoints, judgeLeftover, parseListenMarker, recordedEndpoints } from './endpoints.js';
+import { isPidAlive } from '../process/pid.js';
 
 export interface CleanRow {
   id: string;

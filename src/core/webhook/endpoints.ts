@@ -39,16 +39,6 @@ export function currentPid(): number {
   return process.pid;
 }
 
-/** Liveness of a pid on this host. EPERM means it exists but belongs to someone else. */
-export function isPidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 export type LeftoverVerdict =
   | { remove: true; why: Msg }
   | { remove: false; why: Msg };
@@ -111,15 +101,6 @@ export async function deleteEndpointQuietly(api: YcloudApi, id: string): Promise
   } catch (err) {
     if (err instanceof YcpError && err.info.code === 'NOT_FOUND') return 'gone';
     throw err;
-  }
-}
-
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    const h = new URL(url).hostname.replace(/^\[|\]$/g, '');
-    return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
-  } catch {
-    return false;
   }
 }
 

@@ -10,7 +10,8 @@ import { selectTunnel } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { startWebhookListener, type ForwardResult, type ListenerStats, type Rejection, type WebhookEvent, type WebhookListener } from './listener.js';
 import { watchEndpointStatus, type EndpointWatch } from './watch.js';
-import { currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, isLoopbackUrl, listenDescription, recordEndpoint } from './endpoints.js';
+import { currentHost, currentPid, deleteEndpointQuietly, forgetEndpoint, listenDescription, recordEndpoint } from './endpoints.js';
+import { isLoopback } from '../validate.js';
 
 export interface ListenOptions {
   /** Event types the endpoint subscribes to (already checked). */
@@ -104,7 +105,7 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
 
 async function publicUrlFor(ctx: Ctx, o: ListenOptions, listener: WebhookListener, baseUrl: string) {
   // The local sandbox may deliver to loopback (YCloud itself refuses private URLs, CONTRACT §5).
-  if (!o.publicUrl && isLoopbackUrl(baseUrl) && (o.tunnel === 'auto' || o.tunnel === 'none')) {
+  if (!o.publicUrl && isLoopback(baseUrl) && (o.tunnel === 'auto' || o.tunnel === 'none')) {
     return { url: `${listener.url}/`, via: msg('wh.viaLocal') };
   }
   const { tunnel, why } = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain });
