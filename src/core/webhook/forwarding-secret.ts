@@ -8,6 +8,7 @@ import type { Ctx } from '../context.js';
 
 export const FORWARDING_SECRET_KEY = 'forwardingSecret';
 const FORMAT = /^whsec_[0-9a-f]{32}$/;
+const isSecret = (v: unknown): v is string => typeof v === 'string' && FORMAT.test(v);
 
 export function newForwardingSecret(): string {
   return `whsec_${randomBytes(16).toString('hex')}`;
@@ -20,12 +21,15 @@ export function newForwardingSecret(): string {
 export async function forwardingSecret(ctx: Pick<Ctx, 'config' | 'io'>): Promise<{ secret: string; created: boolean; profile: string }> {
   const cfg = await ctx.config();
   const stored = cfg.store.profile(cfg.profile)[FORWARDING_SECRET_KEY];
-  if (typeof stored === 'string' && FORMAT.test(stored)) {
+  if (isSecret(stored)) {
     ctx.io.secrets.add(stored);
     return { secret: stored, created: false, profile: cfg.profile };
   }
-  const secret = newForwardingSecret();
+  // Written only if the file still has none: of two first runs at once, both use the one that landed.
+  const fresh = newForwardingSecret();
+  ctx.io.secrets.add(fresh);
+  await cfg.store.update(cfg.profile, FORWARDING_SECRET_KEY, (current) => (isSecret(current) ? current : fresh));
+  const secret = cfg.store.profile(cfg.profile)[FORWARDING_SECRET_KEY] as string;
   ctx.io.secrets.add(secret);
-  await cfg.store.set(cfg.profile, FORWARDING_SECRET_KEY, secret);
-  return { secret, created: true, profile: cfg.profile };
+  return { secret, created: secret === fresh, profile: cfg.profile };
 }
