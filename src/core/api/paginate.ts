@@ -9,7 +9,7 @@
 import type { Clock } from '../clock.js';
 import type { Deadline } from '../deadline.js';
 import { YcpError } from '../errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import type { Page } from './types.js';
 
 export const MAX_PAGE = 100;
@@ -106,8 +106,8 @@ export async function readList<T>(o: ReadListOptions<T>): Promise<T[]> {
         await o.pace?.();
         return o.fetch(query, page, limit);
       }),
-    ).catch(async (err: unknown) => {
-      throw err instanceof ListCapReached ? await capError(o.lang, o.path, query, err) : err;
+    ).catch((err: unknown) => {
+      throw err instanceof ListCapReached ? capError(o.lang, o.path, query, err) : err;
     });
   const canSplit = o.splitByWaba !== undefined && o.query['filter.wabaId'] === undefined;
   try {
@@ -126,9 +126,8 @@ function describeRequest(path: string, query: Query): string {
   return q.length ? `GET ${path}?${q.join('&')}` : `GET ${path}`;
 }
 
-/** The error of a list that cannot be read whole (exit 1), in the user's language (catalogs load lazily). */
-export async function capError(lang: Lang | undefined, path: string, query: Query, cause?: unknown): Promise<YcpError> {
-  const { t } = await import('../../i18n/index.js');
+/** The error of a list that cannot be read whole (exit 1), in the user's language. */
+export function capError(lang: Lang | undefined, path: string, query: Query, cause?: unknown): YcpError {
   const request = describeRequest(path, query);
   const filtered = Object.keys(query).some((k) => k.startsWith('filter.') && query[k] !== undefined);
   return new YcpError('api', t(lang, 'api.capReached', { request, cap: LIST_CAP.toLocaleString('en-US') }), {

@@ -4,7 +4,7 @@
 // list (`pageAfter` ← `cursor.after`).
 import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import type { ApiResult, YcloudApi } from './client.js';
 import { MAX_LIMIT, MAX_PAGE, capError, createPacer, type Query } from './paginate.js';
 import type { RawRequest } from './raw-request.js';
@@ -33,10 +33,7 @@ export async function* walkRaw(api: Pick<YcloudApi, 'call'>, r: RawRequest, o: {
       yield page;
       const after = (page.body as { cursor?: { after?: unknown } })?.cursor?.after;
       if (typeof after !== 'string' || after === '' || page.items.length === 0) return;
-      if (seen.has(after)) {
-        const { t } = await import('../../i18n/index.js');
-        throw new YcpError('api', t(o.lang, 'api.cursorLoop', { cursor: after }), { code: 'CURSOR_LOOP' });
-      }
+      if (seen.has(after)) throw new YcpError('api', t(o.lang, 'api.cursorLoop', { cursor: after }), { code: 'CURSOR_LOOP' });
       seen.add(after);
       query = { ...query, pageAfter: after };
     }
@@ -48,5 +45,5 @@ export async function* walkRaw(api: Pick<YcloudApi, 'call'>, r: RawRequest, o: {
     const length = (page.body as { length?: unknown })?.length;
     if ((typeof length === 'number' ? length : page.items.length) < limit || page.items.length === 0) return;
   }
-  throw await capError(o.lang, r.path, r.query);
+  throw capError(o.lang, r.path, r.query);
 }
