@@ -208,7 +208,7 @@ function buildApi(o: ApiOptions) {
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
-      req<PhoneNumber>('GET', `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`, {
+      req<PhoneNumber>('GET', phonePath(wabaId, e164), {
         what: msg('http.whatGetPhone', { e164 }),
         resource: { kind: 'phone', wabaId },
       }),
