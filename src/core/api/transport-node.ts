@@ -3,6 +3,7 @@
 // itself; Node's own client is already in the binary. The policy (deadline, retries, body cap) is client.ts's.
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
+import { abortError } from '../errors.js';
 import { CONNECTION_CODES, CONNECT_TIMEOUT_MS, KEEP_ALIVE_MS, connectionError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 type Client = { request(o: RequestOptions, cb: (res: IncomingMessage) => void): ClientRequest; Agent: new (o: object) => Agent };
@@ -107,5 +108,5 @@ function normalise(err: unknown): unknown {
 }
 
 function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+  return signal.reason instanceof Error ? signal.reason : abortError();
 }
