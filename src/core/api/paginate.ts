@@ -30,17 +30,33 @@ export class ListCapReached extends Error {
   }
 }
 
-/** Walks `page` 1..100 while pages are full; throws ListCapReached when page 100 is full too. */
-export async function* paginate<T>(fetchPage: (page: number, limit: number) => Promise<Page<T>>, limit = MAX_LIMIT): AsyncGenerator<T> {
-  const size = Math.min(Math.max(1, limit), MAX_LIMIT);
-  for (let page = 1; page <= MAX_PAGE; page++) {
-    const res = await fetchPage(page, size);
-    const items = Array.isArray(res.items) ? res.items : [];
-    yield* items;
-    const length = typeof res.length === 'number' ? res.length : items.length;
-    if (length < size || items.length === 0) return;
+/**
+ * Fetches `page` first..100 while pages are full (their `length`, or else their items, reaches `size`);
+ * throws ListCapReached when page 100 is full too. One rule for the typed lists and `ycp api --paginate`.
+ */
+export async function* pages<P extends { items: readonly unknown[] }>(
+  fetchPage: (page: number) => Promise<P>,
+  size: number,
+  lengthOf: (page: P) => unknown,
+  first = 1,
+): AsyncGenerator<P> {
+  for (let n = first; n <= MAX_PAGE; n++) {
+    const page = await fetchPage(n);
+    yield page;
+    const length = lengthOf(page);
+    if ((typeof length === 'number' ? length : page.items.length) < size || page.items.length === 0) return;
   }
   throw new ListCapReached();
+}
+
+/** The items of `page` 1..100 (see `pages`). */
+export async function* paginate<T>(fetchPage: (page: number, limit: number) => Promise<Page<T>>, limit = MAX_LIMIT): AsyncGenerator<T> {
+  const size = Math.min(Math.max(1, limit), MAX_LIMIT);
+  const fetch = async (n: number) => {
+    const res = await fetchPage(n, size);
+    return { items: Array.isArray(res.items) ? res.items : [], length: res.length };
+  };
+  for await (const page of pages(fetch, size, (p) => p.length)) yield* page.items;
 }
 
 export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {

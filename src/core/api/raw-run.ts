@@ -6,7 +6,7 @@ import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
 import { t, type Lang } from '../../i18n/index.js';
 import type { ApiResult, YcloudApi } from './client.js';
-import { MAX_LIMIT, MAX_PAGE, capError, createPacer, type Query } from './paginate.js';
+import { ListCapReached, MAX_LIMIT, capError, createPacer, pages, type Query } from './paginate.js';
 import type { RawRequest } from './raw-request.js';
 
 export type RawPage = ApiResult<unknown> & { items: unknown[] };
@@ -39,11 +39,9 @@ export async function* walkRaw(api: Pick<YcloudApi, 'call'>, r: RawRequest, o: {
     }
   }
   const first = Math.max(1, Number(r.query.page ?? 1) || 1);
-  for (let n = first; n <= MAX_PAGE; n++) {
-    const page = await get({ ...r.query, page: n, limit });
-    yield page;
-    const length = (page.body as { length?: unknown })?.length;
-    if ((typeof length === 'number' ? length : page.items.length) < limit || page.items.length === 0) return;
+  try {
+    yield* pages((n) => get({ ...r.query, page: n, limit }), limit, (page) => (page.body as { length?: unknown })?.length, first);
+  } catch (err) {
+    throw err instanceof ListCapReached ? capError(o.lang, r.path, r.query) : err;
   }
-  throw capError(o.lang, r.path, r.query);
 }
