@@ -31,7 +31,6 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
   let dispatcher: Promise<Dispatcher> | undefined;
   const viaUndici = () => (dispatcher ??= loadHttp().then(({ EnvHttpProxyAgent }) => new EnvHttpProxyAgent({ ...proxySettings(env), connect: { timeout: CONNECT_TIMEOUT_MS } })));
   let direct: Promise<Transport> | undefined;
-  let proxied: Promise<Transport> | undefined;
   return assembleCtx({
     io,
     env,
@@ -44,9 +43,7 @@ export function createSystemCtx(proc: NodeJS.Process, signal: AbortSignal): CtxW
     dispatcher: viaUndici,
     // API requests: node:http when the connection is direct (a one-shot command never loads undici),
     // the proxy-aware dispatcher when a proxy applies to the target (core/api/proxy.ts, the same rules).
-    transport: (url) =>
-      proxyFor(url, env)
-        ? (proxied ??= Promise.all([import('./core/api/transport-undici.js'), viaUndici()]).then(([{ undiciTransport }, d]) => undiciTransport(d)))
-        : (direct ??= import('./core/api/transport-node.js').then(({ nodeTransport }) => nodeTransport())),
+    transport: (url, viaDispatcher) =>
+      proxyFor(url, env) ? viaDispatcher() : (direct ??= import('./core/api/transport-node.js').then(({ nodeTransport }) => nodeTransport())),
   });
 }

@@ -1,3 +1,5 @@
+import { abortError } from './errors.js';
+
 export interface Clock {
   /** Milliseconds since the epoch. */
   now(): number;
@@ -24,8 +26,5 @@ export const systemClock: Clock = {
 
 function abortReason(signal: AbortSignal): Error {
   const r = signal.reason;
-  if (r instanceof Error && r.name === 'AbortError') return r;
-  const e = new Error('The operation was aborted');
-  e.name = 'AbortError';
-  return e;
+  return r instanceof Error && r.name === 'AbortError' ? r : abortError();
 }

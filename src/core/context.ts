@@ -117,8 +117,11 @@ export interface CtxParts {
   signal: AbortSignal;
   openStore(env: Readonly<Record<string, string | undefined>>): Promise<Store>;
   dispatcher(): Promise<Dispatcher>;
-  /** Defaults to the dispatcher (the test twin's MockAgent); system-ctx.ts picks node:http or undici per target. */
-  transport?(url: string): Promise<Transport>;
+  /**
+   * Defaults to the dispatcher (the test twin's MockAgent); system-ctx.ts picks node:http or undici per
+   * target. `viaDispatcher` is that default, made once per run.
+   */
+  transport?(url: string, viaDispatcher: () => Promise<Transport>): Promise<Transport>;
 }
 
 export interface CtxWithCleanup {
@@ -139,10 +142,10 @@ export function assembleCtx(parts: CtxParts): CtxWithCleanup {
   let storeP: Promise<Store> | undefined;
   const openStore = () => (storeP ??= parts.openStore(parts.env));
   const root = cleanupScope(parts.io);
-  let viaDispatcher: Promise<Transport> | undefined;
-  const transport =
-    parts.transport ??
-    (() => (viaDispatcher ??= Promise.all([import('./api/transport-undici.js'), parts.dispatcher()]).then(([{ undiciTransport }, d]) => undiciTransport(d))));
+  let dispatched: Promise<Transport> | undefined;
+  const viaDispatcher = () =>
+    (dispatched ??= Promise.all([import('./api/transport-undici.js'), parts.dispatcher()]).then(([{ undiciTransport }, d]) => undiciTransport(d)));
+  const transport = parts.transport ? (url: string) => parts.transport!(url, viaDispatcher) : viaDispatcher;
 
   const make = (flags: GlobalFlags, io: Io, defer: (fn: () => unknown) => void): Ctx => {
     let configP: Promise<ResolvedConfig> | undefined;

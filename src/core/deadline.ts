@@ -4,7 +4,7 @@
 // flight needs a real timer, which `step()` owns.
 import type { Clock } from './clock.js';
 import { durationMs, formatDuration } from './duration.js';
-import { YcpError } from './errors.js';
+import { YcpError, abortError } from './errors.js';
 import { msg, type Msg } from '../i18n/index.js';
 
 /** The `timeout` setting's default: the deadline of a one-shot network command. */
@@ -120,8 +120,4 @@ const short = (ms: number) => formatDuration(ms).replace(/\.0s$/, 's');
 
 function timeoutError(ms: number): Error {
   return Object.assign(new Error(`timed out after ${formatDuration(ms)}`), { name: 'TimeoutError' });
-}
-
-function abortError(message: string): Error {
-  return Object.assign(new Error(message), { name: 'AbortError' });
 }

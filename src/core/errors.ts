@@ -116,6 +116,11 @@ export function exitCodeFor(err: unknown, runSignal?: AbortSignal): number {
 }
 
 /** True for the errors an AbortSignal produces (undici, timers, inquirer). */
+/** What a cancelled wait rejects with, the way node's own aborted calls do: isAbortError knows it. */
+export function abortError(message = 'The operation was aborted'): Error {
+  return Object.assign(new Error(message), { name: 'AbortError' });
+}
+
 export function isAbortError(err: unknown): boolean {
   if (!err || typeof err !== 'object') return false;
   const name = (err as { name?: string }).name;

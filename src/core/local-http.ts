@@ -2,7 +2,7 @@
 // way: listen and wait for it (an EADDRINUSE rejects), read a body with a size cap, close for good.
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { YcpError } from './errors.js';
+import { YcpError, abortError } from './errors.js';
 import { msg } from '../i18n/index.js';
 
 /**
@@ -17,7 +17,7 @@ export function listenOn(server: Server, o: { port?: number; host?: string; sign
     // promise (and the run, after Ctrl-C) would wait forever.
     const onAbort = () => {
       server.off('error', onError);
-      reject(Object.assign(new Error('The operation was aborted'), { name: 'AbortError' }));
+      reject(abortError());
     };
     const onError = (err: NodeJS.ErrnoException) => {
       o.signal?.removeEventListener('abort', onAbort);

@@ -1,4 +1,4 @@
-import { usageError } from './errors.js';
+import { abortError, usageError } from './errors.js';
 import { msg } from '../i18n/index.js';
 
 /** Reads a whole stream (stdin) as UTF-8, up to a limit. */
@@ -7,7 +7,7 @@ export async function readAll(stream: NodeJS.ReadableStream, signal?: AbortSigna
   let size = 0;
   for await (const chunk of stream as AsyncIterable<Buffer | string>) {
     // Cancelled: never hand back half an input (half a key) as if it were the whole.
-    if (signal?.aborted) throw Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+    if (signal?.aborted) throw abortError();
     const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += b.length;
     // What was piped in is the user's to fix (a wrong file), not a bug in ycp.

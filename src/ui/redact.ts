@@ -4,6 +4,7 @@
 // line, a prompt's echo, a table. Secrets are registered as they become known (ctx.io.secrets.add).
 import type { Secrets } from '../core/context.js';
 import { mask } from './format.js';
+import { overlayStream } from './overlay.js';
 
 /**
  * Shorter values are not registered: masking every "abc" in the output would garble it, and no real key
@@ -67,20 +68,7 @@ export function redacting<T extends NodeJS.WritableStream>(stream: T, secrets: S
     }
     return own(chunk, encoding, cb);
   };
-  const bound = new Map<PropertyKey, unknown>();
-  return new Proxy(stream, {
-    get(target, key) {
-      if (key === 'write') return write;
-      const v: unknown = Reflect.get(target, key, target);
-      if (typeof v !== 'function') return v;
-      let b = bound.get(key);
-      if (!b || (b as { original?: unknown }).original !== v) {
-        b = Object.assign((v as (...a: unknown[]) => unknown).bind(target), { original: v });
-        bound.set(key, b);
-      }
-      return b;
-    },
-  });
+  return overlayStream(stream, { write });
 }
 
 /** An argv value that may be a key or secret: long, one word, letters and digits (not a bare ID). */

@@ -1,5 +1,6 @@
 import type { Io } from '../core/context.js';
 import { canAnimate } from './io.js';
+import { overlayStream } from './overlay.js';
 
 export interface Spinner {
   update(text: string): void;
@@ -41,11 +42,9 @@ export function startSpinner(io: Io, text: string, opts: { json?: boolean; delay
  * blocks the event loop, Ctrl-C included. The stream ora gets never reports fewer than one column.
  */
 function atLeastOneColumn(stream: NodeJS.WriteStream): NodeJS.WriteStream {
-  return new Proxy(stream, {
-    get(target, key) {
-      if (key === 'columns') return Math.max(1, target.columns || 0);
-      const v = Reflect.get(target, key, target) as unknown;
-      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+  return overlayStream(stream, {
+    get columns() {
+      return Math.max(1, stream.columns || 0);
     },
   });
 }

@@ -23,8 +23,9 @@ export function commandTree(cmd: Command): Node {
 /** `shell` is one of ENUMS.shell: the argument is checked against the table before this runs. */
 export async function completionPrint(ctx: Ctx, program: Command, o: { shell: string }): Promise<void> {
   const tree = commandTree(program);
-  // `ycp api <path>`: the path templates of the contract's operation table (loaded only here).
-  const { OPERATIONS } = await import('../../core/api/contract/index.js');
+  // `ycp api <path>`: the path templates of the contract's operation table (loaded only here; the table
+  // alone, not the schemas contract/index.js evaluates).
+  const { OPERATIONS } = await import('../../core/api/contract/operations.js');
   const api = tree.children.find((c) => c.name === 'api');
   if (api) api.args = [...new Set(OPERATIONS.map((op) => op.path))].sort();
   // The shell was checked against its enum row when the argument was parsed.

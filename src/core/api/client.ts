@@ -151,14 +151,16 @@ function buildApi(o: ApiOptions) {
       }
       if (attempt < maxTries && isRetryableStatus(status)) {
         const retryAfter = header(resHeaders, 'retry-after');
-        const delay = backoffDelay(attempt, retryAfter, o.clock.now());
+        const now = o.clock.now();
+        const asked = parseRetryAfter(retryAfter, now);
+        const delay = asked ?? backoffDelay(attempt, undefined, now);
         if (delay < d.remaining()) {
           o.log?.(`retrying in ${delay}ms (try ${attempt + 1} of ${maxTries})`);
           await o.clock.sleep(delay, o.signal);
           continue;
         }
         // Sleeping would outlast the deadline: fail now, saying what the server asked for.
-        if (parseRetryAfter(retryAfter, o.clock.now()) !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, answer), retryAfter!, d);
+        if (asked !== undefined) throw retryAfterTooLong(apiErrorFrom(status, text, requestId, answer), retryAfter!, d);
       }
       throw apiErrorFrom(status, text, requestId, answer);
     }
@@ -208,7 +210,7 @@ function buildApi(o: ApiOptions) {
       ),
     /** Retrieve takes the E.164 number (CONTRACT §7). */
     getPhoneNumber: (wabaId: string, e164: string) =>
-      req<PhoneNumber>('GET', `/whatsapp/phoneNumbers/${seg(checkDigits('WABA ID', wabaId))}/${seg(checkE164('phone', e164))}`, {
+      req<PhoneNumber>('GET', phonePath(wabaId, e164), {
         what: msg('http.whatGetPhone', { e164 }),
         resource: { kind: 'phone', wabaId },
       }),

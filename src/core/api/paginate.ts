@@ -9,7 +9,7 @@
 import type { Clock } from '../clock.js';
 import type { Deadline } from '../deadline.js';
 import { YcpError } from '../errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import type { Page } from './types.js';
 
 export const MAX_PAGE = 100;
@@ -30,17 +30,33 @@ export class ListCapReached extends Error {
   }
 }
 
-/** Walks `page` 1..100 while pages are full; throws ListCapReached when page 100 is full too. */
-export async function* paginate<T>(fetchPage: (page: number, limit: number) => Promise<Page<T>>, limit = MAX_LIMIT): AsyncGenerator<T> {
-  const size = Math.min(Math.max(1, limit), MAX_LIMIT);
-  for (let page = 1; page <= MAX_PAGE; page++) {
-    const res = await fetchPage(page, size);
-    const items = Array.isArray(res.items) ? res.items : [];
-    yield* items;
-    const length = typeof res.length === 'number' ? res.length : items.length;
-    if (length < size || items.length === 0) return;
+/**
+ * Fetches `page` first..100 while pages are full (their `length`, or else their items, reaches `size`);
+ * throws ListCapReached when page 100 is full too. One rule for the typed lists and `ycp api --paginate`.
+ */
+export async function* pages<P extends { items: readonly unknown[] }>(
+  fetchPage: (page: number) => Promise<P>,
+  size: number,
+  lengthOf: (page: P) => unknown,
+  first = 1,
+): AsyncGenerator<P> {
+  for (let n = first; n <= MAX_PAGE; n++) {
+    const page = await fetchPage(n);
+    yield page;
+    const length = lengthOf(page);
+    if ((typeof length === 'number' ? length : page.items.length) < size || page.items.length === 0) return;
   }
   throw new ListCapReached();
+}
+
+/** The items of `page` 1..100 (see `pages`). */
+export async function* paginate<T>(fetchPage: (page: number, limit: number) => Promise<Page<T>>, limit = MAX_LIMIT): AsyncGenerator<T> {
+  const size = Math.min(Math.max(1, limit), MAX_LIMIT);
+  const fetch = async (n: number) => {
+    const res = await fetchPage(n, size);
+    return { items: Array.isArray(res.items) ? res.items : [], length: res.length };
+  };
+  for await (const page of pages(fetch, size, (p) => p.length)) yield* page.items;
 }
 
 export async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -106,8 +122,8 @@ export async function readList<T>(o: ReadListOptions<T>): Promise<T[]> {
         await o.pace?.();
         return o.fetch(query, page, limit);
       }),
-    ).catch(async (err: unknown) => {
-      throw err instanceof ListCapReached ? await capError(o.lang, o.path, query, err) : err;
+    ).catch((err: unknown) => {
+      throw err instanceof ListCapReached ? capError(o.lang, o.path, query, err) : err;
     });
   const canSplit = o.splitByWaba !== undefined && o.query['filter.wabaId'] === undefined;
   try {
@@ -126,9 +142,8 @@ function describeRequest(path: string, query: Query): string {
   return q.length ? `GET ${path}?${q.join('&')}` : `GET ${path}`;
 }
 
-/** The error of a list that cannot be read whole (exit 1), in the user's language (catalogs load lazily). */
-export async function capError(lang: Lang | undefined, path: string, query: Query, cause?: unknown): Promise<YcpError> {
-  const { t } = await import('../../i18n/index.js');
+/** The error of a list that cannot be read whole (exit 1), in the user's language. */
+export function capError(lang: Lang | undefined, path: string, query: Query, cause?: unknown): YcpError {
   const request = describeRequest(path, query);
   const filtered = Object.keys(query).some((k) => k.startsWith('filter.') && query[k] !== undefined);
   return new YcpError('api', t(lang, 'api.capReached', { request, cap: LIST_CAP.toLocaleString('en-US') }), {

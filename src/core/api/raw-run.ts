@@ -4,9 +4,9 @@
 // list (`pageAfter` ← `cursor.after`).
 import type { Clock } from '../clock.js';
 import { YcpError } from '../errors.js';
-import type { Lang } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import type { ApiResult, YcloudApi } from './client.js';
-import { MAX_LIMIT, MAX_PAGE, capError, createPacer, type Query } from './paginate.js';
+import { ListCapReached, MAX_LIMIT, capError, createPacer, pages, type Query } from './paginate.js';
 import type { RawRequest } from './raw-request.js';
 
 export type RawPage = ApiResult<unknown> & { items: unknown[] };
@@ -33,20 +33,15 @@ export async function* walkRaw(api: Pick<YcloudApi, 'call'>, r: RawRequest, o: {
       yield page;
       const after = (page.body as { cursor?: { after?: unknown } })?.cursor?.after;
       if (typeof after !== 'string' || after === '' || page.items.length === 0) return;
-      if (seen.has(after)) {
-        const { t } = await import('../../i18n/index.js');
-        throw new YcpError('api', t(o.lang, 'api.cursorLoop', { cursor: after }), { code: 'CURSOR_LOOP' });
-      }
+      if (seen.has(after)) throw new YcpError('api', t(o.lang, 'api.cursorLoop', { cursor: after }), { code: 'CURSOR_LOOP' });
       seen.add(after);
       query = { ...query, pageAfter: after };
     }
   }
   const first = Math.max(1, Number(r.query.page ?? 1) || 1);
-  for (let n = first; n <= MAX_PAGE; n++) {
-    const page = await get({ ...r.query, page: n, limit });
-    yield page;
-    const length = (page.body as { length?: unknown })?.length;
-    if ((typeof length === 'number' ? length : page.items.length) < limit || page.items.length === 0) return;
+  try {
+    yield* pages((n) => get({ ...r.query, page: n, limit }), limit, (page) => (page.body as { length?: unknown })?.length, first);
+  } catch (err) {
+    throw err instanceof ListCapReached ? capError(o.lang, r.path, r.query) : err;
   }
-  throw await capError(o.lang, r.path, r.query);
 }

@@ -3,7 +3,8 @@
 // itself; Node's own client is already in the binary. The policy (deadline, retries, body cap) is client.ts's.
 import type { Agent, ClientRequest, IncomingMessage, RequestOptions } from 'node:http';
 import type { Socket } from 'node:net';
-import { CONNECTION_CODES, CONNECT_TIMEOUT_MS, KEEP_ALIVE_MS, connectionError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { abortError } from '../errors.js';
+import { CONNECTION_CODES, CONNECT_TIMEOUT_MS, KEEP_ALIVE_MS, connectionError, resetError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 type Client = { request(o: RequestOptions, cb: (res: IncomingMessage) => void): ClientRequest; Agent: new (o: object) => Agent };
 
@@ -102,10 +103,10 @@ function wrapBody(res: IncomingMessage): HttpResponse['body'] {
 /** node's errors already use the shared codes (ECONNREFUSED, ENOTFOUND, TLS); "socket hang up" is a reset. */
 function normalise(err: unknown): unknown {
   const e = err as NodeJS.ErrnoException;
-  if (e?.code === 'ECONNRESET' || e?.code === 'EPIPE') return connectionError(CONNECTION_CODES.reset, `the connection was closed: ${e.message}`, err);
+  if (e?.code === 'ECONNRESET' || e?.code === 'EPIPE') return resetError(err);
   return err;
 }
 
 function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
+  return signal.reason instanceof Error ? signal.reason : abortError();
 }

@@ -2,7 +2,7 @@
 // the target (system-ctx.ts), a MockAgent in tests. undici itself is loaded on the first request.
 import type { Dispatcher } from 'undici';
 import { loadHttp } from './undici.js';
-import { CONNECTION_CODES, connectionError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
+import { CONNECTION_CODES, connectionError, resetError, type HttpRequest, type HttpResponse, type Transport } from './transport.js';
 
 export function undiciTransport(dispatcher: Dispatcher): Transport {
   return {
@@ -34,7 +34,7 @@ function wrapBody(body: Dispatcher.ResponseData['body'], signal: AbortSignal): H
 /** undici's own names for a closed socket and a slow handshake, as the codes every transport uses. */
 function normalise(err: unknown): unknown {
   const code = (err as { code?: string })?.code;
-  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return connectionError(CONNECTION_CODES.reset, `the connection was closed: ${(err as Error).message}`, err);
+  if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') return resetError(err);
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return connectionError(CONNECTION_CODES.connectTimeout, (err as Error).message, err);
   return err;
 }

@@ -51,3 +51,8 @@ export const KEEP_ALIVE_MS = 4_000;
 export function connectionError(code: string, message: string, cause?: unknown): Error {
   return Object.assign(new Error(message, { cause }), { code });
 }
+
+/** A socket closed under a request, worded the same whichever transport's name for it was caught. */
+export function resetError(err: unknown): Error {
+  return connectionError(CONNECTION_CODES.reset, `the connection was closed: ${(err as Error).message}`, err);
+}

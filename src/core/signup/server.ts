@@ -5,6 +5,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { abortError } from '../errors.js';
 import { closeServer, listenOn, readBodyCapped } from '../local-http.js';
 import { CallbackError, parseCallbackBody, type CapturedSignup } from './capture.js';
 import { readConfigBlock, writeConfigBlock } from './config-block.js';
@@ -258,8 +259,4 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function json(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(body), extra);
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('The operation was aborted'), { name: 'AbortError' });
 }

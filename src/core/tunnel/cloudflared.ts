@@ -3,7 +3,7 @@
 // scraped from the banner, whose wording changes between releases.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Ctx } from '../context.js';
-import { YcpError } from '../errors.js';
+import { YcpError, abortError } from '../errors.js';
 import { msg, tm, type Msg } from '../../i18n/index.js';
 import type { ChildHandle } from '../process/spawn.js';
 import { freePort, getLocal } from './metrics.js';
@@ -61,7 +61,7 @@ export function cloudflaredTunnel(ctx: Pick<Ctx, 'spawn' | 'env'>, bin: string, 
         }
         await sleep(o.pollMs ?? 250, undefined, { signal });
       }
-      throw Object.assign(new Error('tunnel stopped while starting'), { name: 'AbortError' });
+      throw abortError('tunnel stopped while starting');
     },
     async stop() {
       stopped = true;
