@@ -1,5 +1,5 @@
-// One polling loop for the waits of issue 13 (template review, display-name review), in the shape of
-// phone/wait.ts: read, report, stop when done or when a status can no longer turn into the wanted one,
+// One polling loop for the waits (phone status, template review, display-name review):
+// read, report, stop when done or when a status can no longer turn into the wanted one,
 // else sleep what is left of the interval and of the deadline. The first reading may already be in hand.
 import type { Clock } from './clock.js';
 import type { Deadline } from './deadline.js';

@@ -14,6 +14,8 @@
   var FB_SDK = 'https://connect.facebook.net/en_US/sdk.js';
   // The local sandbox (`ycp sandbox`) is plain http on loopback; nothing else may stand in for Facebook.
   var LOOPBACK = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?$/;
+  // The session events of a customer who left the flow (CANCEL) or of a flow that failed (ERROR).
+  var CANCEL_OR_ERROR = /^(CANCEL|ERROR)(_|$)/;
   var DIGITS = /^\d{1,32}$/;
   // Meta's v4 asset arrays, each present only when the customer picked such assets.
   var ASSETS = ['ad_account_ids', 'page_ids', 'dataset_ids', 'catalog_ids', 'instagram_account_ids', 'waba_ids'];
@@ -38,7 +40,9 @@
 
   function backendUrl(v) {
     if (typeof v !== 'string') return null;
-    return /^https:\/\/[^\s]+$/.test(v) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/[^\s]*)?$/.test(v) ? v : null;
+    // https, or plain http on loopback (testing): the origin as LOOPBACK has it, then any path.
+    var local = /^(http:\/\/[^/]*)(\/[^\s]*)?$/.exec(v);
+    return /^https:\/\/[^\s]+$/.test(v) || (local && LOOPBACK.test(local[1])) ? v : null;
   }
 
   // ---- session messages --------------------------------------------------------------------------
@@ -70,7 +74,7 @@
     var unknown = Object.keys(d).filter(function (k) { return KNOWN.indexOf(k) < 0; });
     if (unknown.length) log('dropped', { keys: unknown.join(', ') });
     if (pending.posted || pending.session) return;
-    if (/^(CANCEL|ERROR)(_|$)/.test(name)) {
+    if (CANCEL_OR_ERROR.test(name)) {
       pending.cancelled = true;
       pending.session = clean({
         event: name,
@@ -154,7 +158,7 @@
     pending.posted = true;
     pending.code = null;
     clearTimeout(pending.timer);
-    var cancelled = /^(CANCEL|ERROR)(_|$)/.test(body.event);
+    var cancelled = CANCEL_OR_ERROR.test(body.event);
     if (cancelled) showFailure(body);
     else {
       el.how.hidden = true;

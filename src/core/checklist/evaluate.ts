@@ -2,10 +2,16 @@ import { msg, t, tm, type Lang, type MsgKey } from '../../i18n/index.js';
 import { YcpError } from '../errors.js';
 import { STEPS_BEFORE_LIVE, type StepDef } from './steps/index.js';
 import { goLiveEvaluate } from './steps/review.js';
+import { effectiveKind } from './steps/step.js';
 import type { EvalInput, Evaluation, EvidenceKind, ItemEval, ItemId, StepId, StepState } from './types.js';
 import type { Wizard } from './wizard.js';
 
 const MARK: Record<StepState, string> = { done: '✓', waiting: '…', todo: '○' };
+
+/** A step's line in the wizard's overview: its mark, number and title, and how ycp knows when `withKind`. */
+export function stepLine(w: Wizard, s: StepDef, e: Evaluation, withKind: boolean): string {
+  return `  ${MARK[e.state]} ${s.n}. ${w.tr(s.title)}${withKind ? w.tr('ui.kindMark', { kind: w.tr(KIND_KEY[e.kind]) }) : ''}`;
+}
 
 export const goLiveStep: StepDef = {
   n: 9,
@@ -16,7 +22,7 @@ export const goLiveStep: StepDef = {
     const evals = evaluateAll(w.evalInput());
     for (const [k, s] of STEPS_BEFORE_LIVE.entries()) {
       const e = evals[k]!;
-      w.line(`  ${MARK[e.state]} ${s.n}. ${w.tr(s.title)}${w.tr('ui.kindMark', { kind: w.tr(KIND_KEY[e.kind]) })}${w.tr('ui.colon')}${e.evidence.map((m) => tm(w.lang, m)).join(w.tr('ui.sep'))}`);
+      w.line(`${stepLine(w, s, e, true)}${w.tr('ui.colon')}${e.evidence.map((m) => tm(w.lang, m)).join(w.tr('ui.sep'))}`);
     }
     if (evals[8]!.state === 'done') return w.say('s9.body');
     // A run without a terminal went through every step it could: what is left is the person's word.
@@ -88,7 +94,7 @@ export function buildReport(lang: Lang, profile: string, i: EvalInput): Report {
       evidence: e.evidence.map((m) => tm(lang, m)),
       items: e.items.map((it) => ({
         id: it.id,
-        kind: it.kind === 'attested' && it.verifiable && i.requireVerified ? 'todo' : it.kind,
+        kind: effectiveKind(it, i),
         ...(it.evidence ? { evidence: tm(lang, it.evidence) } : {}),
         ...(it.at ? { at: it.at } : {}),
         ...(it.via ? { via: it.via } : {}),

@@ -2,7 +2,7 @@ import type { Ctx, ResolvedConfig } from '../context.js';
 import { YcpError } from '../errors.js';
 import { t } from '../../i18n/index.js';
 import { loadProgress } from './progress.js';
-import { buildReport, evaluateAll, KIND_KEY, STEPS, type Report } from './evaluate.js';
+import { buildReport, evaluateAll, STEPS, stepLine, type Report } from './evaluate.js';
 import { Wizard, type InitOptions, type WizardUi } from './wizard.js';
 import { ALL_PERSON_ITEMS, PERSON_ITEMS, type PersonItem, type StepId, type Values } from './types.js';
 import { isPerson } from './steps/step.js';
@@ -16,8 +16,6 @@ export function valuesFrom(cfg: ResolvedConfig): Values {
     baseUrl: cfg.get('baseUrl')!,
   };
 }
-
-const MARK = { done: '✓', waiting: '…', todo: '○' } as const;
 
 /** `--attest a,b --attest c`: known person-only item ids, or exit 2 listing them. */
 export function parseAttest(values: string[] | undefined, lang: string): PersonItem[] {
@@ -56,7 +54,7 @@ export async function runInit(ctx: Ctx, o: InitOptions, ui: WizardUi): Promise<{
   w.line(w.ui.strong(w.tr('ui.header', { profile: w.profile })));
   for (const [k, s] of STEPS.entries()) {
     const e = evals[k]!;
-    w.line(`  ${MARK[e.state]} ${s.n}. ${w.tr(s.title)}${e.state === 'done' ? w.tr('ui.kindMark', { kind: w.tr(KIND_KEY[e.kind]) }) : ''}`);
+    w.line(stepLine(w, s, e, e.state === 'done'));
   }
   if (w.signup) w.say('ui.signupSeen', { date: w.signup.at.slice(0, 10), waba: w.signup.wabaId });
   const first = evals.findIndex((e) => e.state !== 'done') + 1;

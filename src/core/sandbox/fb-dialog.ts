@@ -9,6 +9,7 @@
 // and v2 sends session info only when asked with sessionInfoVersion '3'. Before the session message it
 // posts one that is not JSON, as Facebook's frames do, so the page's parser meets one.
 import { randomBytes } from 'node:crypto';
+import { ES_DEPRECATION_DATE, isDeprecatedEs, isEsVersion } from '../signup/es-version.js';
 import { FB_LOGIN_MESSAGE } from './fb-sdk.js';
 
 /** The step a Cancel reports (CONTRACT §15: the screen where the person left). */
@@ -44,9 +45,11 @@ export function fbDialogPage(query: URLSearchParams): DialogPage {
     loginMessage: FB_LOGIN_MESSAGE,
   };
   const nonce = randomBytes(16).toString('base64');
-  const deprecated = esVersion === 'v2' || esVersion === 'v3' || /^v[23]-/.test(esVersion);
+  // A suffixed version (`v3-…`) is deprecated with its base version.
+  const base = esVersion.split('-')[0];
+  const deprecated = isEsVersion(base) && isDeprecatedEs(base);
   const facts = [
-    ['Embedded Signup', `${esVersion}${deprecated ? ' (deprecated 2026-10-15)' : ''}`],
+    ['Embedded Signup', `${esVersion}${deprecated ? ` (deprecated ${ES_DEPRECATION_DATE})` : ''}`],
     ['config_id', cfg.configId || '(missing)'],
     ['solutionID', cfg.solutionId || '(none)'],
     ...(cfg.featureType ? [['featureType', cfg.featureType]] : []),

@@ -95,8 +95,8 @@ export function pageParams(q: URLSearchParams): PageParams {
   return { page, limit, includeTotal: t === 'true' };
 }
 
-export function pageOf<T>(all: T[], p: PageParams) {
-  const offset = (p.page - 1) * p.limit;
+/** One page of `all`; `offset` (default: the page's) lets the cursor-paged list start after its cursor. */
+export function pageOf<T>(all: T[], p: PageParams, offset = (p.page - 1) * p.limit) {
   const items = all.slice(offset, offset + p.limit);
   return { offset, limit: p.limit, length: items.length, ...(p.includeTotal ? { total: all.length } : {}), items };
 }

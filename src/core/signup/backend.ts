@@ -9,6 +9,7 @@ import { YcpError } from '../errors.js';
 import { printable } from '../printable.js';
 import { t, type Lang } from '../../i18n/index.js';
 import { SEED } from '../sandbox/seed.js';
+import { isLoopbackHost } from './sandbox-mode.js';
 
 export const BACKEND_TIMEOUT_MS = 10_000;
 
@@ -68,7 +69,7 @@ export function checkBackendUrl(v: string, lang: Lang): string {
   } catch {
     u = undefined;
   }
-  const loopback = u?.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
+  const loopback = u?.protocol === 'http:' && isLoopbackHost(u.hostname);
   if (!u || !(u.protocol === 'https:' || loopback) || u.username || u.password || /\s/.test(s)) {
     throw new YcpError('usage', t(lang, 'su.badBackendUrl', { value: s.slice(0, 60) }));
   }

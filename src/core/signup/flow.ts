@@ -86,19 +86,14 @@ export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: Flow
   let e164: string;
   let status: string;
   const regStart = ctx.clock.now();
-  if (c.event === 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING') {
-    // Meta (coexistence page): "skip the phone number registration step, as the number is already registered".
+  // Meta (coexistence page): "skip the phone number registration step, as the number is already registered".
+  const coex = c.event === 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING';
+  if (coex || o.registers === false) {
     const p = await resolvePhone(ctx.api, wabaId, c.phoneNumberId);
     ({ e164 } = p);
     status = String(p.number.status ?? 'UNKNOWN');
-    result.registerSkipped = 'business-app-onboarding';
-    say('number', 'su.flow.coex', { e164, status }, status);
-  } else if (o.registers === false) {
-    const p = await resolvePhone(ctx.api, wabaId, c.phoneNumberId);
-    ({ e164 } = p);
-    status = String(p.number.status ?? 'UNKNOWN');
-    result.registerSkipped = 'partner-backend';
-    say('number', 'su.flow.leftToBackend', { e164, status }, status);
+    result.registerSkipped = coex ? 'business-app-onboarding' : 'partner-backend';
+    say('number', coex ? 'su.flow.coex' : 'su.flow.leftToBackend', { e164, status }, status);
   } else {
     let called = false;
     const r = await registerPhone(ctx.api, wabaId, c.phoneNumberId, async (p) => {

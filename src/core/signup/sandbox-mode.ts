@@ -4,9 +4,14 @@
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/** A URL's `hostname` that names this machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname);
+}
+
 export function isSandboxBaseUrl(baseUrl: string): boolean {
   try {
-    return LOOPBACK_HOSTS.has(new URL(baseUrl).hostname);
+    return isLoopbackHost(new URL(baseUrl).hostname);
   } catch {
     return false;
   }

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { YcpError, toYcpError } from '../errors.js';
 import { isDigits } from '../validate.js';
 import { userAgent } from '../api/from-ctx.js';
-import { selectTunnel, domainToAllow, type SelectDeps } from '../tunnel/select.js';
+import { exposePort, domainToAllow, type SelectDeps } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { msg, t, type Lang, type Msg } from '../../i18n/index.js';
 import { backendTimeoutMs, postToBackend, type BackendAnswer } from './backend.js';
@@ -69,19 +69,11 @@ export async function serveSignup(ctx: Ctx, o: ServeOptions, emit: (e: ServeEven
   });
   ctx.defer(() => server.close());
 
-  let publicUrl: string;
-  let provider = 'local';
-  let reason: Msg = msg('su.localSandboxNoTunnel', { url: baseUrl });
-  let ephemeral = false;
-  if (sandbox && !o.publicUrl && (o.tunnel === 'auto' || o.tunnel === 'none')) {
-    publicUrl = server.localUrl.replace(/\/$/, '');
-  } else {
-    const sel = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain }, o.tunnelDeps);
-    ctx.defer(() => sel.tunnel.stop()); // before start: a Ctrl-C during start still stops the child
-    publicUrl = (await sel.tunnel.start(server.port, ctx.signal)).url.replace(/\/+$/, '');
-    ({ provider, ephemeral } = sel.tunnel);
-    reason = sel.why;
-  }
+  const exposed = await exposePort(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain }, server.port, sandbox, o.tunnelDeps);
+  const publicUrl = exposed ? exposed.url.replace(/\/+$/, '') : server.localUrl.replace(/\/$/, '');
+  const provider = exposed?.tunnel.provider ?? 'local';
+  const ephemeral = exposed?.tunnel.ephemeral ?? false;
+  const reason: Msg = exposed?.why ?? msg('su.localSandboxNoTunnel', { url: baseUrl });
   server.allowOrigin(publicUrl);
   const { host, redirectUri } = domainToAllow(publicUrl);
   emit({

@@ -12,11 +12,11 @@
 //   example value per parameter (example.body_text[0]). Named parameters (`{{first_name}}`) need Meta's
 //   parameter_format, which YCloud's API does not expose: ycp refuses them rather than guess.
 import type { SchemaName } from '../api/contract/index.js';
+import { TEMPLATE_NAME_RE } from '../api/contract/templates.js';
 import { validateAgainst } from '../api/contract/validate.js';
 import { describeIssues } from '../api/schema-issues.js';
 import { t, type Lang, type MsgKey, type Params } from '../../i18n/index.js';
 
-export const NAME_RE = /^[a-z0-9_]{1,512}$/;
 export const LIMITS = { header: 60, body: 1024, footer: 60, buttons: 10, url: 2, phone: 1, copyCode: 1, buttonText: 25 } as const;
 
 interface Component {
@@ -41,7 +41,7 @@ type Problem = [MsgKey, Params?];
 export function templateProblems(body: TemplateBody, o: { lang: Lang; mode: 'create' | 'edit' }): string[] {
   const out: Problem[] = [];
   if (o.mode === 'create') {
-    if (typeof body.name !== 'string' || !NAME_RE.test(body.name)) out.push(['tpl.rule.name', { name: String(body.name ?? '') }]);
+    if (typeof body.name !== 'string' || !TEMPLATE_NAME_RE.test(body.name)) out.push(['tpl.rule.name', { name: String(body.name ?? '') }]);
     if (typeof body.language !== 'string' || !/^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,4})?$/.test(body.language)) out.push(['tpl.rule.language', { language: String(body.language ?? '') }]);
   }
   const components = Array.isArray(body.components) ? (body.components as Component[]) : [];

@@ -76,6 +76,31 @@ export async function selectTunnel(ctx: Pick<Ctx, 'env' | 'spawn' | 'signal' | '
   throw usageError(msg('sys.noTunnel', { why: n.why! }), msg('sys.noTunnelHint', { install: msg('sys.installCloudflared') }));
 }
 
+export interface Exposed {
+  url: string;
+  tunnel: Tunnel;
+  why: Msg;
+}
+
+/**
+ * The public URL of a local server on `port`: undefined when the API is on loopback (the local sandbox,
+ * which may deliver to loopback: YCloud itself refuses private URLs, CONTRACT §5) and neither
+ * `--public-url` nor a tunnel provider was asked for; else the selected tunnel, started.
+ */
+export async function exposePort(
+  ctx: Pick<Ctx, 'env' | 'spawn' | 'signal' | 'clock' | 'defer'>,
+  choice: TunnelChoice,
+  port: number,
+  apiOnLoopback: boolean,
+  deps?: SelectDeps,
+): Promise<Exposed | undefined> {
+  if (!choice.publicUrl && apiOnLoopback && (choice.kind === 'auto' || choice.kind === 'none')) return undefined;
+  const { tunnel, why } = await selectTunnel(ctx, choice, deps);
+  ctx.defer(() => tunnel.stop()); // before start: a Ctrl-C during start still stops the child
+  const { url } = await tunnel.start(port, ctx.signal);
+  return { url, tunnel, why };
+}
+
 /** The exact host Meta must list (Allowed Domains) and the redirect URI to add, from a public URL. */
 export function domainToAllow(publicUrl: string): { host: string; redirectUri: string } {
   const u = new URL(publicUrl);

@@ -5,7 +5,8 @@
 // 6 s, so a slow app becomes a 502.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Dispatcher } from 'undici';
-import { loadHttp } from '../api/undici.js';
+import { isTimeoutError } from '../api/errors.js';
+import { LocalPostFailed, postLocal } from '../local-post.js';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.js';
 
 export const FORWARD_TIMEOUT_MS = 6_000;
@@ -34,7 +35,6 @@ export async function forwardDelivery(o: {
   /** Sign again with this secret at `nowSeconds` (the listener has verified YCloud's signature). */
   resign?: { secret: string; nowSeconds: number };
 }): Promise<{ status: number; error?: string; failure?: ForwardFailure }> {
-  const { request } = await loadHttp();
   const timeoutMs = o.timeoutMs ?? FORWARD_TIMEOUT_MS;
   try {
     const headers = forwardHeaders(o.headers);
@@ -42,20 +42,12 @@ export async function forwardDelivery(o: {
       for (const k of Object.keys(headers)) if (k.toLowerCase() === SIGNATURE_HEADER) delete headers[k];
       headers[SIGNATURE_HEADER] = signatureHeader(o.resign.secret, o.resign.nowSeconds, o.raw);
     }
-    const res = await request(o.url, {
-      method: 'POST',
-      headers,
-      body: o.raw,
-      dispatcher: o.dispatcher,
-      signal: AbortSignal.timeout(timeoutMs),
-      headersTimeout: timeoutMs,
-      bodyTimeout: timeoutMs,
-    });
-    await res.body.dump();
-    return { status: res.statusCode };
+    const { status } = await postLocal({ url: o.url, body: o.raw, headers, dispatcher: o.dispatcher, timeoutMs, drain: true });
+    return { status };
   } catch (err) {
-    const e = err as { name?: string; code?: string; message?: string };
-    const timedOut = e.name === 'TimeoutError' || e.name === 'AbortError' || e.code === 'UND_ERR_HEADERS_TIMEOUT' || e.code === 'UND_ERR_BODY_TIMEOUT';
+    const failed = err instanceof LocalPostFailed;
+    const e = (failed ? err.cause : err) as { code?: string; message?: string };
+    const timedOut = (failed && err.timedOut) || isTimeoutError(e);
     const failure: ForwardFailure = timedOut ? { kind: 'timeout', seconds: timeoutMs / 1000 } : { kind: 'unreachable', url: o.url, code: String(e.code ?? e.message) };
     return {
       status: 502,

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.js';
 import { msg, type Msg } from '../../i18n/index.js';
 import { YcpError } from '../errors.js';
 import { apiClient } from '../api/from-ctx.js';
-import { selectTunnel } from '../tunnel/select.js';
+import { exposePort } from '../tunnel/select.js';
 import type { TunnelKind } from '../tunnel/tunnel.js';
 import { startWebhookListener, type ForwardResult, type ListenerStats, type Rejection, type WebhookEvent, type WebhookListener } from './listener.js';
 import { watchEndpointStatus, type EndpointWatch } from './watch.js';
@@ -105,13 +105,9 @@ export async function listenForWebhooks(ctx: Ctx, o: ListenOptions, emit: (e: Li
 
 async function publicUrlFor(ctx: Ctx, o: ListenOptions, listener: WebhookListener, baseUrl: string) {
   // The local sandbox may deliver to loopback (YCloud itself refuses private URLs, CONTRACT §5).
-  if (!o.publicUrl && isLoopback(baseUrl) && (o.tunnel === 'auto' || o.tunnel === 'none')) {
-    return { url: `${listener.url}/`, via: msg('wh.viaLocal') };
-  }
-  const { tunnel, why } = await selectTunnel(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain });
-  ctx.defer(() => tunnel.stop());
-  const { url } = await tunnel.start(listener.port, ctx.signal);
-  return { url, via: msg('wh.viaTunnel', { url, provider: tunnel.provider, why }) };
+  const t = await exposePort(ctx, { kind: o.tunnel, publicUrl: o.publicUrl, domain: o.domain }, listener.port, isLoopback(baseUrl));
+  if (!t) return { url: `${listener.url}/`, via: msg('wh.viaLocal') };
+  return { url: t.url, via: msg('wh.viaTunnel', { url: t.url, provider: t.tunnel.provider, why: t.why }) };
 }
 
 async function finishEndpoint(ctx: Ctx, id: string, url: string, started: string, emit: (e: ListenEvent) => void, keep?: boolean): Promise<void> {

@@ -5,9 +5,12 @@
 // `pattern: [a-z0-9]{1,512}` without anchors. A JSON Schema pattern is unanchored, so it only rejects a
 // name with no lowercase letter or digit at all; read as the whole name it would forbid `_`, which real
 // template names use and which the spec's own `filter.name` example `sample_whatsapp_template` contains.
-// We keep the pattern exactly as the spec has it (unanchored, so `order_update` passes) and ycp never
-// validates template names client-side (CONTRACT §4).
+// We keep the pattern exactly as the spec has it (unanchored, so `order_update` passes); Meta's own rule
+// is TEMPLATE_NAME_RE below.
 import { type JsonSchema, arrayOf, bool, dateTime, int32, pageOf, ref, str, strEnum } from './schema.js';
+
+/** Meta's rule for template names, stricter than the spec's pattern: ycp's local checks and the sandbox apply it. */
+export const TEMPLATE_NAME_RE = /^[a-z0-9_]{1,512}$/;
 
 const templateName: JsonSchema = { type: 'string', maxLength: 512, pattern: '[a-z0-9]{1,512}' };
 const components = (more: JsonSchema = {}) => arrayOf(ref('WhatsappTemplateComponent'), more);

@@ -6,7 +6,7 @@ import { msg } from '../../../i18n/index.js';
 import { LINKS } from '../facts.js';
 import { checkKey } from '../snapshot.js';
 import type { Wizard } from '../wizard.js';
-import { personItems, settle, type StepDef } from './step.js';
+import { earlierItem, personItems, settle, verifiedEarlier, type StepDef } from './step.js';
 import type { EvalInput, ItemEval } from '../types.js';
 
 export const applyStep: StepDef = {
@@ -64,7 +64,7 @@ function keyItem({ progress, snap }: EvalInput): { item: ItemEval; blocker?: Ret
     case 'unreachable': {
       const reason = msg('ev.unreachable', { reason: k.reason ?? '' });
       return earlier !== undefined
-        ? { item: { id: 'api-key', kind: 'verified', via: 'earlier', at: earlier || undefined, verifiable: true, evidence: msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason }) } }
+        ? { item: { ...earlierItem('api-key', earlier), evidence: verifiedEarlier(earlier, reason) } }
         : { item: { id: 'api-key', kind: 'todo', verifiable: true, evidence: reason } };
     }
     default:

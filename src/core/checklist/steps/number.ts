@@ -8,7 +8,7 @@ import { msg, type Msg } from '../../../i18n/index.js';
 import type { EvalInput, Evaluation, ItemEval } from '../types.js';
 import type { Wizard } from '../wizard.js';
 import { offerServe } from './page.js';
-import { settle, type StepDef } from './step.js';
+import { earlierItem, settle, verifiedEarlier, type StepDef } from './step.js';
 
 const REGISTER_WAIT_MS = 60_000;
 
@@ -32,8 +32,8 @@ function inspect(i: EvalInput): Found {
     const reason = snap.key.state === 'missing' ? msg('ev.keyMissing') : msg('ev.unreachable', { reason: snap.problem ?? snap.key.reason ?? '' });
     // Not readable now: what ycp last saw live stands, dated; never more than that.
     const earlier = r?.verifiedAt;
-    const items = earlier !== undefined ? CHECKS.map((id) => ({ id, kind: 'verified', via: 'earlier', at: earlier || undefined, verifiable: true }) as ItemEval) : checks(0);
-    const seen = [earlier !== undefined ? msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason }) : reason];
+    const items = earlier !== undefined ? CHECKS.map((id) => earlierItem(id, earlier)) : checks(0);
+    const seen = [earlier !== undefined ? verifiedEarlier(earlier, reason) : reason];
     return { evaluation: settle(i, items, { seen, blocker: msg('bl.number') }), candidates: [] };
   }
   const evidence: Msg[] = [msg('ev.wabas', { count: snap.wabas.length })];

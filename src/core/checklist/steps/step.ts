@@ -7,6 +7,7 @@ import {
   type Evaluation,
   type EvidenceKind,
   type ItemEval,
+  type ItemId,
   type PersonItem,
   type StepId,
   type StepRecord,
@@ -56,6 +57,14 @@ export function signupVerified(i: EvalInput, items: ItemEval[]): ItemEval[] {
   const evidence = msg('ev.signupVerified', { date: day(s.at), waba: s.wabaId });
   return items.map((it) => ({ ...it, kind: 'verified', evidence, at: s.at, via: 'signup' }));
 }
+
+/** While YCloud cannot be read: what ycp last verified live (the step's `verifiedAt`) stands, dated; never more. */
+export function earlierItem(id: ItemId, verifiedAt: string): ItemEval {
+  return { id, kind: 'verified', via: 'earlier', at: verifiedAt || undefined, verifiable: true };
+}
+
+/** The evidence for `earlierItem`: when ycp last verified it, and why it cannot now. */
+export const verifiedEarlier = (verifiedAt: string, reason: Msg): Msg => msg('ev.verifiedEarlier', { date: day(verifiedAt), reason });
 
 /** `--require-verified`: an attested item ycp could have verified counts as not done. */
 export function effectiveKind(it: ItemEval, i: EvalInput): EvidenceKind {

@@ -6,7 +6,7 @@ import { msg, type Msg, type MsgKey } from '../../../i18n/index.js';
 import { LINKS } from '../facts.js';
 import type { EvalInput, Evaluation, ItemEval } from '../types.js';
 import type { Wizard } from '../wizard.js';
-import { settle, type StepDef } from './step.js';
+import { earlierItem, settle, verifiedEarlier, type StepDef } from './step.js';
 
 // Not the marker `webhook clean` looks for: this endpoint is permanent and must survive a clean-up.
 export const PRODUCTION_DESCRIPTION = 'Production webhook endpoint (partner onboarding)';
@@ -45,7 +45,7 @@ function evaluateWebhooks(i: EvalInput): Evaluation {
     const reason = snap.key.state === 'missing' ? msg('ev.keyMissing') : msg('ev.unreachable', { reason: snap.problem ?? snap.key.reason ?? '' });
     const earlier = r?.verifiedAt;
     return earlier !== undefined
-      ? settle(i, item('verified', { via: 'earlier', at: earlier || undefined }), { seen: [msg('ev.verifiedEarlier', { date: earlier.slice(0, 10), reason })] })
+      ? settle(i, [earlierItem('webhook-endpoint', earlier)], { seen: [verifiedEarlier(earlier, reason)] })
       : settle(i, item('todo'), { seen: [reason], blocker: msg('bl.webhook') });
   }
   const e = pick(snap.endpoints, webhookUrl, r?.data?.endpointId);

@@ -2,6 +2,7 @@
 import { digitsParam, e164Param } from '../check.js';
 import { SandboxError, notFound, pageOf, pageParams } from '../http.js';
 import { route, type Route } from '../router.js';
+import type { PhoneRecord } from '../types.js';
 import { DELAYS, REGISTER_LIMIT, type World } from '../world.js';
 import { findWaba } from './account.js';
 
@@ -16,15 +17,18 @@ export const phoneRoutes: Route[] = [
     const all = w.data.phones.filter((x) => !wabaId || x.number.wabaId === wabaId).map((x) => x.number);
     return { body: pageOf(all, p) };
   }),
-  route('GET', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber', ({ w, params }) => {
-    const waba = findWaba(w, params.wabaId!);
-    const e164 = e164Param('phoneNumber', params.phoneNumber!);
-    const rec = w.data.phones.find((x) => x.number.wabaId === waba.id && x.number.phoneNumber === e164);
-    if (!rec) throw notFound(`phone number ${e164} in WABA ${waba.id}`);
-    return { body: rec.number };
-  }),
+  route('GET', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber', ({ w, params }) => ({ body: findPhone(w, params).number })),
   route('POST', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber/register', ({ w, params }) => register(w, params.wabaId!, params.phoneNumber!)),
 ];
+
+/** The number at `/:wabaId/:phoneNumber` (E.164), or 404. */
+export function findPhone(w: World, params: Record<string, string>): PhoneRecord {
+  const waba = findWaba(w, params.wabaId!);
+  const e164 = e164Param('phoneNumber', params.phoneNumber!);
+  const rec = w.data.phones.find((x) => x.number.wabaId === waba.id && x.number.phoneNumber === e164);
+  if (!rec) throw notFound(`phone number ${e164} in WABA ${waba.id}`);
+  return rec;
+}
 
 function register(w: World, wabaIdParam: string, idParam: string) {
   const waba = findWaba(w, wabaIdParam);

@@ -2,21 +2,20 @@
 // name fields of the number; a new display name goes to review (reviews.ts) and shows as `newName` with
 // `newNameStatus: PENDING_REVIEW` until it is decided.
 import type { PhoneProfile } from '../../api/types.js';
-import { e164Param, requireBody } from '../check.js';
+import { requireBody } from '../check.js';
 import { checkContractBody } from '../contract-check.js';
-import { invalid, notFound } from '../http.js';
+import { invalid } from '../http.js';
 import { scheduleNameReview } from '../reviews.js';
 import { route, type Route } from '../router.js';
 import type { PhoneRecord } from '../types.js';
-import type { World } from '../world.js';
-import { findWaba } from './account.js';
+import { findPhone } from './phones.js';
 
 const FIELDS = ['about', 'address', 'description', 'email', 'websites', 'vertical', 'profilePictureUrl'] as const;
 
 export const profileRoutes: Route[] = [
-  route('GET', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber/profile', ({ w, params }) => ({ body: profileOf(find(w, params)) })),
+  route('GET', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber/profile', ({ w, params }) => ({ body: profileOf(findPhone(w, params)) })),
   route('PATCH', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber/profile', async ({ w, params, body }) => {
-    const rec = find(w, params);
+    const rec = findPhone(w, params);
     const b = requireBody(await body());
     checkContractBody('WhatsappPhoneNumberProfileUpdateRequest', b);
     (b.websites as string[] | undefined)?.forEach((u, i) => {
@@ -28,7 +27,7 @@ export const profileRoutes: Route[] = [
     return { body: profileOf(rec) };
   }),
   route('PATCH', '/whatsapp/phoneNumbers/:wabaId/:phoneNumber/displayName', async ({ w, params, body }) => {
-    const rec = find(w, params);
+    const rec = findPhone(w, params);
     const b = requireBody(await body());
     checkContractBody('WhatsappPhoneNameUpdateRequest', b);
     if (typeof b.newName !== 'string') throw invalid('newName', 'newName is required');
@@ -39,14 +38,6 @@ export const profileRoutes: Route[] = [
     return { body: { verifiedName: n.verifiedName, nameStatus: n.nameStatus, newName: n.newName, newNameStatus: n.newNameStatus } };
   }),
 ];
-
-function find(w: World, p: Record<string, string>): PhoneRecord {
-  const waba = findWaba(w, p.wabaId!);
-  const e164 = e164Param('phoneNumber', p.phoneNumber!);
-  const rec = w.data.phones.find((x) => x.number.wabaId === waba.id && x.number.phoneNumber === e164);
-  if (!rec) throw notFound(`phone number ${e164} in WABA ${waba.id}`);
-  return rec;
-}
 
 function profileOf(rec: PhoneRecord): PhoneProfile {
   const n = rec.number;

@@ -1,6 +1,7 @@
 // Templates (CONTRACT §10): list with filter.wabaId / status (comma-separated) / name / language; create,
 // retrieve, edit and delete by name (and language). Bodies are checked against the contract's schemas,
 // plus the name rule Meta applies; a new or edited template goes to review (reviews.ts).
+import { TEMPLATE_NAME_RE } from '../../api/contract/templates.js';
 import type { Template } from '../../api/types.js';
 import { digitsParam, requireBody, type Body } from '../check.js';
 import { checkContractBody } from '../contract-check.js';
@@ -11,8 +12,6 @@ import type { World } from '../world.js';
 import { findWaba } from './account.js';
 
 export const TEMPLATE_STATUSES = ['PENDING', 'REJECTED', 'APPROVED', 'PAUSED', 'DISABLED', 'ARCHIVED', 'IN_APPEAL', 'DELETED'];
-/** Meta's rule for names, stricter than the spec's unanchored pattern (contract/templates.ts). */
-const NAME_RE = /^[a-z0-9_]{1,512}$/;
 /** Meta edits only settled templates; one in review cannot change (YCloud: WHATSAPP_TEMPLATE_UNEDITABLE). */
 const EDITABLE = new Set(['APPROVED', 'REJECTED', 'PAUSED']);
 
@@ -42,7 +41,7 @@ export const templateRoutes: Route[] = [
     const b = requireBody(await body());
     checkContractBody('WhatsappTemplateCreateRequest', b);
     const waba = findWaba(w, b.wabaId as string);
-    if (!NAME_RE.test(b.name as string)) throw invalid('name', 'name must be lowercase letters, digits and underscores');
+    if (!TEMPLATE_NAME_RE.test(b.name as string)) throw invalid('name', 'name must be lowercase letters, digits and underscores');
     if (w.data.templates.some((t) => t.wabaId === waba.id && t.name === b.name && t.language === b.language)) {
       throw new SandboxError(409, 'ALREADY_EXISTS', `template ${String(b.name)} (${String(b.language)}) already exists in WABA ${waba.id}`);
     }

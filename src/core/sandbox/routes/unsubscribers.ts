@@ -4,7 +4,7 @@
 import type { Unsubscriber } from '../types.js';
 import { e164Param, oneOf, requireBody } from '../check.js';
 import { checkContractBody } from '../contract-check.js';
-import { SandboxError, invalid, notFound, pageParams } from '../http.js';
+import { SandboxError, invalid, notFound, pageOf, pageParams } from '../http.js';
 import { route, type Route } from '../router.js';
 import type { World } from '../world.js';
 
@@ -21,24 +21,15 @@ export const unsubscriberRoutes: Route[] = [
       (u) => (customer === null || u.customer === customer) && (!channel || u.channel === channel) && (region === null || u.regionCode === region),
     );
     const after = query.get('pageAfter');
-    let start = (p.page - 1) * p.limit;
+    let start: number | undefined;
     if (after !== null) {
       const i = all.findIndex((u) => cursorOf(u) === after);
       if (i < 0) throw invalid('pageAfter', `pageAfter "${after.slice(0, 60)}" is not a cursor of this list`);
       start = i + 1;
     }
-    const items = all.slice(start, start + p.limit);
-    const more = start + items.length < all.length;
-    return {
-      body: {
-        offset: start,
-        limit: p.limit,
-        length: items.length,
-        ...(p.includeTotal ? { total: all.length } : {}),
-        items,
-        ...(more && items.length ? { cursor: { after: cursorOf(items.at(-1)!) } } : {}),
-      },
-    };
+    const page = pageOf(all, p, start);
+    const more = page.offset + page.length < all.length;
+    return { body: { ...page, ...(more && page.length ? { cursor: { after: cursorOf(page.items.at(-1)!) } } : {}) } };
   }),
   route('POST', '/unsubscribers', async ({ w, body }) => {
     const b = requireBody(await body());
