@@ -47,10 +47,10 @@ export async function benchScale({ counts = [10_000, 50_000] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ycp-bench-scale-'));
   const { startSandbox } = await loadSandbox(dir);
   const sb = await startSandbox({ port: 0, seed: 'empty' });
+  const control = (path, body) => fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
   const rows = [];
   try {
     for (const count of counts) {
-      const control = (path, body) => fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
       await control('/reset', { seed: 'empty' });
       const banned = count - 10;
       await control('/phoneNumbers/bulk', { count, wabas: Math.ceil(count / 5_000), banned: [banned] });

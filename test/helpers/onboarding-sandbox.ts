@@ -54,18 +54,8 @@ export async function sandboxWorld(seed = 'default'): Promise<World> {
   };
 }
 
-/** A control route of the sandbox (no key). */
-export async function control(sb: Sandbox, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sb.origin}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} /_sandbox${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 export { http };
+export { control } from './sandbox.js';
 
 /** Waits (bounded) until `signup serve`, run by the wizard, prints its local URL. */
 export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
