@@ -21,6 +21,13 @@ export interface World {
   dispose(): Promise<void>;
 }
 
+/** A test ctx pointed at the sandbox the way `eval "$(ycp sandbox)"` does, and allowed to reach it. */
+export function sandboxCtx(sb: Sandbox, o: TestCtxOptions = {}): TestCtx {
+  const t = createTestCtx({ ...o, env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey, ...o.env } });
+  t.agent.enableNetConnect(new URL(sb.origin).host);
+  return t;
+}
+
 export async function sandboxWorld(seed = 'default'): Promise<World> {
   let current: TestCtx | undefined;
   let last = T0;
@@ -33,9 +40,8 @@ export async function sandboxWorld(seed = 'default'): Promise<World> {
     configDir,
     make(o = {}) {
       if (current) last = current.clock.now();
-      const t = createTestCtx({ ...o, env: { YCP_CONFIG_DIR: configDir, YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey, ...o.env } });
+      const t = sandboxCtx(sb, { ...o, env: { YCP_CONFIG_DIR: configDir, ...o.env } });
       t.clock.advance(last - t.clock.now());
-      t.agent.enableNetConnect(new URL(sb.origin).host);
       ts.push(t);
       current = t;
       return t;

@@ -4,7 +4,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/core/sandbox/index.js';
 import { bulkNumber } from '../../../src/core/sandbox/routes/scale.js';
-import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import type { TestCtx } from '../../helpers/test-ctx.js';
+import { sandboxCtx } from '../../helpers/onboarding-sandbox.js';
 import { control } from '../../helpers/sandbox.js';
 
 let sb: Sandbox;
@@ -21,9 +22,7 @@ afterEach(() => {
 });
 
 function ctx() {
-  t = createTestCtx({ env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey } });
-  t.agent.enableNetConnect(new URL(sb.origin).host);
-  return t;
+  return (t = sandboxCtx(sb));
 }
 
 test('10,050 numbers over 3 WABAs: phone check finds the BANNED number 10,040 (exit 3)', async () => {
