@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SEED, startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { bulkNumber } from '../../src/core/sandbox/routes/scale.js';
-import { cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { expectExit, requireBuild, ycp } from '../helpers/e2e.js';
 import { control } from '../helpers/sandbox.js';
 
 let sb: Sandbox;
@@ -14,10 +14,7 @@ beforeAll(async () => {
   requireBuild();
   sb = await startSandbox({ port: 0, timeScale: 1_000 });
 });
-afterAll(async () => {
-  await sb.close();
-  cleanupConfigDirs();
-});
+afterAll(() => sb.close());
 beforeEach(() => control(sb, 'POST', '/reset'));
 
 describe('ycp api', () => {

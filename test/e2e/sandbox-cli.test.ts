@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SEED, startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { DIST, cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { BIN } from '../helpers/run-bin.js';
 import { control } from '../helpers/sandbox.js';
 
 let sb: Sandbox;
@@ -17,10 +18,7 @@ beforeAll(async () => {
   requireBuild();
   sb = await startSandbox({ port: 0, timeScale: 50 });
 });
-afterAll(async () => {
-  await sb.close();
-  cleanupConfigDirs();
-});
+afterAll(() => sb.close());
 beforeEach(() => control(sb, 'POST', '/reset'));
 
 describe('reads', () => {
@@ -166,7 +164,7 @@ describe('ycp sandbox itself', () => {
     try {
       const state = join(dir, 'state.json');
       const start = async () => {
-        const child = execa(process.execPath, [DIST, 'sandbox', '--port', '0', '--state', state, '--json'], { env: { PATH: process.env.PATH ?? '', YCP_CONFIG_DIR: dir, CI: '1' }, extendEnv: false, reject: false });
+        const child = execa(process.execPath, [BIN, 'sandbox', '--port', '0', '--state', state, '--json'], { env: { PATH: process.env.PATH ?? '', YCP_CONFIG_DIR: dir, CI: '1' }, extendEnv: false, reject: false });
         const info = await new Promise<Record<string, string>>((resolve, reject) => {
           let buf = '';
           child.stdout!.on('data', (c) => {

@@ -1,7 +1,6 @@
 // The built binary (what ships) under a real SIGTERM: exit 143 (128+15), server closed, no orphan cloudflared.
 import { beforeAll, expect, test } from 'vitest';
-import { requireBuild } from '../helpers/e2e.js';
-import { startBin } from '../helpers/run-bin.js';
+import { requireBuild, startBin } from '../helpers/run-bin.js';
 import { aPageDir } from '../helpers/signup.js';
 import { alive, PATH_WITH_FAKE, pidFile, readPid } from '../helpers/tunnel.js';
 

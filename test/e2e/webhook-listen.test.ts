@@ -10,8 +10,7 @@ import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { anEvent, postSigned } from '../helpers/webhook.js';
 import { aPage } from '../helpers/builders.js';
 import { assertValidRequest, assertValidResponse } from '../helpers/contract.js';
-import { requireBuild } from '../helpers/e2e.js';
-import { startBin, type BinProcess } from '../helpers/run-bin.js';
+import { requireBuild, startBin, type BinProcess } from '../helpers/run-bin.js';
 const SECRET = 'whsec_e2e_4c8d1f0a9b7e6d5c4b3a2918';
 
 interface FakeYcloud {
