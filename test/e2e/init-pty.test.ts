@@ -56,8 +56,7 @@ const keys = (...k: string[]) => void tmux('send-keys', '-t', 'w', ...k);
 /** Polls the screen until `pred` holds; bounded, so a broken prompt fails the test instead of hanging it. */
 async function waitFor(pred: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
   let s = '';
-  await until(() => pred((s = pane())), () => `${what}; screen:\n${s}`, { timeoutMs: ms, intervalMs: 100 });
-  return s;
+  return until(() => pred((s = pane())) && s, () => `${what}; screen:\n${s}`, { timeoutMs: ms, intervalMs: 100 });
 }
 const count = (s: string, needle: string) => s.split(needle).length - 1;
 

@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCtx, type TestCtx, type TestCtxOptions } from './test-ctx.js';
 import { httpText as http } from './http-text.js';
-import { until } from './until.js';
 import { T0 } from './fake-clock.js';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { readConfigBlock } from '../../src/core/signup/config-block.js';
 
 export interface World {
   sb: Sandbox;
@@ -62,24 +60,7 @@ export async function sandboxWorld(seed = 'default'): Promise<World> {
 
 export { http };
 export { control } from './sandbox.js';
-
-/** Waits (bounded) until `signup serve`, run by the wizard, prints its local URL. */
-export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
-  let exited: number | undefined;
-  void running.then((c) => (exited = c));
-  const local = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/;
-  await until(() => {
-    if (local.test(t.stderr())) return true;
-    if (exited !== undefined) throw new Error(`signup serve never printed its local URL (exit ${exited}):\n${t.stderr()}`);
-    return false;
-  }, () => `signup serve to print its local URL:\n${t.stderr()}`);
-  return local.exec(t.stderr())![1]!;
-}
-
-/** The one-time state token the served page carries. */
-export async function stateToken(url: string): Promise<string> {
-  return String(readConfigBlock((await http(url, 'GET', '/')).body)?.state);
-}
+export { servingUrl, stateToken } from './signup.js';
 
 /** True when nothing listens on the URL's port any more. */
 export async function closed(url: string): Promise<boolean> {

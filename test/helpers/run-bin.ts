@@ -103,14 +103,12 @@ export function startBin(args: string[], o: { env?: Record<string, string | unde
     exited,
     async until<T>(f: (p: BinProcess) => T | undefined | false, what: string, ms = 15_000): Promise<T> {
       const output = () => `\n--- stdout\n${stdout}\n--- stderr\n${stderr}`;
-      let v: T | undefined | false;
-      await until(() => {
-        v = f(p);
-        if (v) return true;
+      return until(() => {
+        const v = f(p);
+        if (v) return v;
         if (child.exitCode !== null || child.signalCode !== null) throw new Error(`exited (${child.exitCode ?? child.signalCode}) before ${what}${output()}`);
-        return false;
-      }, () => `${what}${output()}`, { timeoutMs: ms });
-      return v as T;
+        return undefined;
+      }, () => `${what}${output()}`, { timeoutMs: ms }) as Promise<T>;
     },
     kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
