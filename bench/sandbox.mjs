@@ -11,21 +11,27 @@ import { Pool } from 'undici';
 
 const TARGET_RPS = 2_000;
 
-async function loadSandbox() {
-  const dir = mkdtempSync(join(tmpdir(), 'ycp-bench-'));
-  const out = join(dir, 'sandbox.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/core/sandbox/index.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.19',
-    outfile: out,
-    logLevel: 'warning',
-  });
-  const mod = await import(pathToFileURL(out).href);
-  rmSync(dir, { recursive: true, force: true });
-  return mod;
+let sandboxModule;
+
+/** The sandbox module, bundled from src/ once per process (`npm run bench` runs this file and scale.mjs). */
+export function loadSandbox() {
+  sandboxModule ??= (async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ycp-bench-'));
+    const out = join(dir, 'sandbox.mjs');
+    await build({
+      entryPoints: [fileURLToPath(new URL('../src/core/sandbox/index.ts', import.meta.url))],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20.19',
+      outfile: out,
+      logLevel: 'warning',
+    });
+    const mod = await import(pathToFileURL(out).href);
+    rmSync(dir, { recursive: true, force: true });
+    return mod;
+  })();
+  return sandboxModule;
 }
 
 export async function benchSandbox({ requests = 20_000, concurrency = 50 } = {}) {

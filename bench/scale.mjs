@@ -6,26 +6,17 @@
 // mostly that pace, by design: the target is "every number read, never over the pace", within the
 // default 60 s deadline (the `timeout` setting).
 //
-// The sandbox is compiled on the fly from src/ with esbuild (as bench/sandbox.mjs does); ycp is dist/.
+// The sandbox is compiled on the fly from src/ by bench/sandbox.mjs (once per run); ycp is dist/.
 //   node bench/scale.mjs [--counts 10000,50000]
-import { build } from 'esbuild';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { loadSandbox } from './sandbox.mjs';
 
 const BIN = fileURLToPath(new URL('../dist/ycp.js', import.meta.url));
 const RATE = 50;
-
-async function loadSandbox(dir) {
-  const out = join(dir, 'sandbox.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('../src/core/sandbox/index.ts', import.meta.url))],
-    bundle: true, platform: 'node', format: 'esm', target: 'node20.19', outfile: out, logLevel: 'warning',
-  });
-  return import(pathToFileURL(out).href);
-}
 
 /** Runs the built ycp in a child that reports its peak RSS (process.resourceUsage().maxRSS) on exit. */
 function runYcp(dir, args, env) {
@@ -45,12 +36,12 @@ function runYcp(dir, args, env) {
 
 export async function benchScale({ counts = [10_000, 50_000] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ycp-bench-scale-'));
-  const { startSandbox } = await loadSandbox(dir);
+  const { startSandbox } = await loadSandbox();
   const sb = await startSandbox({ port: 0, seed: 'empty' });
+  const control = (path, body) => fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
   const rows = [];
   try {
     for (const count of counts) {
-      const control = (path, body) => fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
       await control('/reset', { seed: 'empty' });
       const banned = count - 10;
       await control('/phoneNumbers/bulk', { count, wabas: Math.ceil(count / 5_000), banned: [banned] });

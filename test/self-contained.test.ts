@@ -2,10 +2,11 @@
 // repository (a user's clone has no siblings). ../shared is reference for the team, never an input. The
 // one exception is the optional cross-check, which reads only the path in YCP_OFFICIAL_SPEC, and .ci/run,
 // which sets that variable when our CI has the official spec beside the checkout.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { filesUnder } from './helpers/files.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIRS = ['src', 'test', 'bench', 'scripts', '.ci', 'bin'];
@@ -22,14 +23,7 @@ const ALLOWED: Record<string, RegExp> = {
 // `../shared.js` (src/commands/shared.ts) is ours and does not count.
 const SHARED = new RegExp(['shared', 'ycloud'].join('/') + '|' + ['\\.\\.', 'shared(?![.\\w])'].join('/'));
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    if (SKIP.has(name)) return [];
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) return files(p);
-    return TEXT.test(name) ? [p] : [];
-  });
-}
+const files = (dir: string) => filesUnder(dir, SKIP).filter((f) => TEXT.test(basename(f)));
 
 /** Offences in one file's text: relative paths that climb out of the repository, mentions of ../shared. */
 function outsideReferences(file: string, text: string): string[] {

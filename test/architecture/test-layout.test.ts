@@ -1,22 +1,17 @@
 // Tests mirror src (issue 11): every verb a group registers has its command test at
 // test/commands/<group>/<verb>.test.ts (or <verb>.<aspect>.test.ts), test files live only in the agreed
 // folders, and shared test code lives only in test/helpers/.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { filesUnder } from '../helpers/files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SKIP = new Set(['node_modules', 'dist', 'test-results', '.git']);
 
-function walk(dir: string): string[] {
-  if (!existsSync(join(ROOT, dir))) return [];
-  return readdirSync(join(ROOT, dir)).flatMap((name) => {
-    if (SKIP.has(name)) return [];
-    const p = posix.join(dir, name);
-    return statSync(join(ROOT, p)).isDirectory() ? walk(p) : [p];
-  });
-}
+/** Files under `dir`, as repository paths (`test/cli.test.ts`). */
+const walk = (dir: string) => filesUnder(join(ROOT, dir), SKIP).map((f) => relative(ROOT, f).split(sep).join('/'));
 
 /** src/commands/<group>/<verb>.ts for every `import('./<verb>.js')` in a group's index.ts. */
 function verbs(): string[] {

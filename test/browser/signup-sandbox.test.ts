@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { createTestCtx, type TestCtx } from '../helpers/test-ctx.js';
+import type { TestCtx } from '../helpers/test-ctx.js';
+import { sandboxCtx } from '../helpers/onboarding-sandbox.js';
 import { startServe } from '../helpers/signup.js';
 import { startSignupServer } from '../../src/core/signup/server.js';
 import { CHROMIUM, HAVE_CHROMIUM, isolatedContext, launch, requireChromiumInCi } from '../helpers/chromium.js';
@@ -32,17 +33,10 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
     t = undefined;
   });
 
-  /** A ctx pointed at the sandbox the way `eval "$(ycp sandbox)"` does, allowed to reach it. */
-  function sandboxCtx(secrets: string[] = []): TestCtx {
-    const c = createTestCtx({ env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey }, secrets });
-    c.agent.enableNetConnect(`127.0.0.1:${sb.port}`);
-    return c;
-  }
-
   /** `ycp signup scaffold --out DIR` with no IDs at all: sandbox placeholders, no question asked. v4 unless told. */
   async function scaffolded(extra: string[] = []): Promise<string> {
     const dir = join(mkdtempSync(join(tmpdir(), 'ycp-sbx-signup-')), 'page');
-    const s = sandboxCtx();
+    const s = sandboxCtx(sb);
     try {
       expect(await s.run(['signup', 'scaffold', '--out', dir, ...extra])).toBe(0);
       expect(s.stderr()).toContain('appId, configId, solutionId stand in for your Meta IDs');
@@ -77,7 +71,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
 
   test('v4 by default: scaffold + serve --dir + Continue in the sandbox dialog → CONNECTED on the page, in the output and in the sandbox', async () => {
     const dir = await scaffolded();
-    t = sandboxCtx();
+    t = sandboxCtx(sb);
     const s = await startServe(t, ['--dir', dir]);
     expect(t.stderr()).toContain('Sandbox mode: the Facebook steps are simulated by the local sandbox, and the page shows its developer panel');
     expect(t.stderr()).not.toContain('Allowed Domains');
@@ -122,7 +116,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
 
   test('Cancel in the sandbox dialog reports the step on the page and in the output (exit 3)', async () => {
     const dir = await scaffolded();
-    t = sandboxCtx();
+    t = sandboxCtx(sb);
     const s = await startServe(t, ['--dir', dir]);
     const wabasBefore = sb.state.wabas.length;
     const { page } = await openAndConnect(s.url);
@@ -157,11 +151,11 @@ describe.skipIf(!HAVE_CHROMIUM)(`offline signup against the sandbox in Chromium 
   });
   test('a v2 page still works against the sandbox, with its deprecation warning in the terminal, the dialog and the panel', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'ycp-sbx-signup-')), 'page');
-    const s0 = sandboxCtx();
+    const s0 = sandboxCtx(sb);
     expect(await s0.run(['signup', 'scaffold', '--out', dir, '--es-version', 'v2'])).toBe(0);
     expect(s0.stderr()).toContain('warning: Embedded Signup v2 is deprecated. Meta announced v2’s deprecation for 2026-10-15');
     s0.dispose();
-    t = sandboxCtx();
+    t = sandboxCtx(sb);
     const s = await startServe(t, ['--dir', dir]);
     expect(t.stderr()).toContain('Serving the Embedded Signup page (v2)');
     expect(t.stderr()).toContain('warning: Embedded Signup v2 is deprecated.');

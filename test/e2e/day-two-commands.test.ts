@@ -3,23 +3,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SEED, startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
 import { bulkNumber } from '../../src/core/sandbox/routes/scale.js';
-import { cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { control } from '../helpers/sandbox.js';
 
 let sb: Sandbox;
 const W = SEED.wabaId;
 const run = (args: string[], env?: Record<string, string>, timeoutMs?: number) => ycp(args, { baseUrl: sb.baseUrl, apiKey: sb.apiKey, env, timeoutMs });
-const control = (path: string, body?: unknown) =>
-  fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 
 beforeAll(async () => {
   requireBuild();
   sb = await startSandbox({ port: 0, timeScale: 1_000 });
 });
-afterAll(async () => {
-  await sb.close();
-  cleanupConfigDirs();
-});
-beforeEach(() => control('/reset'));
+afterAll(() => sb.close());
+beforeEach(() => control(sb, 'POST', '/reset'));
 
 describe('ycp api', () => {
   test('reaches the unsubscriber list (no command of its own) with cursor paging; a typo is exit 2', async () => {
@@ -78,8 +74,8 @@ describe('balance, profile, display name, open, forwarding secret', () => {
 });
 
 test('phone check over 10,050 numbers finds the BANNED number 10,040 (paced reads, split per WABA)', async () => {
-  await control('/reset', { seed: 'empty' });
-  await control('/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
+  await control(sb, 'POST', '/reset', { seed: 'empty' });
+  await control(sb, 'POST', '/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
   const r = await run(['phone', 'check'], undefined, 60_000);
   expectExit(r, 3);
   expect(r.stdout).toBe(`${bulkNumber(10_040, 3).e164}\t${bulkNumber(10_040, 3).id}\t${bulkNumber(10_040, 3).wabaId}\tBANNED`);

@@ -1,9 +1,8 @@
 // `ycp demo` as a user runs it: the built binary, no account, no network, exit 0, a JSON report.
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { beforeAll, expect, test } from 'vitest';
+import { expectExit, requireBuild, ycp } from '../helpers/e2e.js';
 
 beforeAll(requireBuild);
-afterAll(cleanupConfigDirs);
 
 test('--json prints one report: CONNECTED, both signed events verified, endpoint deleted', async () => {
   const r = await ycp(['demo', '--json'], { timeoutMs: 15_000 });

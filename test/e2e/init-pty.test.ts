@@ -2,18 +2,16 @@
 // app ID is refused as it is typed, and Ctrl-C exits 130 with the answers so far saved.
 // Needs `npm run build` first (`npm test` does it) and tmux on PATH.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { assertValidResponse } from '../helpers/contract.js';
 import { aPage } from '../helpers/builders.js';
+import { BIN, requireBuild } from '../helpers/run-bin.js';
 import { until } from '../helpers/until.js';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist/ycp.js');
 const KEY = 'e2e-key-5b1d9c0a7f3e2d4c';
 // A private tmux server per session (its socket in our temp dir): never touches the user's sessions, and
 // a fresh socket avoids racing the previous server while it shuts down.
@@ -33,7 +31,7 @@ let server: Server;
 let base = '';
 const seen: string[] = [];
 beforeAll(async () => {
-  if (!existsSync(BIN)) throw new Error('dist/ycp.js is missing: run `npm run build` first');
+  requireBuild();
   server = createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0]!;
     seen.push(`${req.method} ${path} ${req.headers['x-api-key'] === KEY ? 'key-ok' : 'no-key'}`);
@@ -58,8 +56,7 @@ const keys = (...k: string[]) => void tmux('send-keys', '-t', 'w', ...k);
 /** Polls the screen until `pred` holds; bounded, so a broken prompt fails the test instead of hanging it. */
 async function waitFor(pred: (screen: string) => boolean, what: string, ms = 15_000): Promise<string> {
   let s = '';
-  await until(() => pred((s = pane())), () => `${what}; screen:\n${s}`, { timeoutMs: ms, intervalMs: 100 });
-  return s;
+  return until(() => pred((s = pane())) && s, () => `${what}; screen:\n${s}`, { timeoutMs: ms, intervalMs: 100 });
 }
 const count = (s: string, needle: string) => s.split(needle).length - 1;
 

@@ -1,8 +1,7 @@
 // Proxies with the built binary: a real local HTTP proxy (CONNECT tunnels, absolute-form requests) proves
 // that HTTPS_PROXY / HTTP_PROXY route API calls through it and that NO_PROXY bypasses it. A direct call goes
 // through node:http, a proxied one through undici's EnvHttpProxyAgent (src/core/api/proxy.ts decides).
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { connect, type AddressInfo, type Socket } from 'node:net';
@@ -12,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runBin } from '../helpers/run-bin.js';
 import { startFakeYcloud, type FakeYcloud } from '../helpers/fake-ycloud.js';
 import { aWaba, WABA_ID } from '../helpers/builders.js';
+import { selfSignedCert } from '../helpers/tls.js';
 
 const KEY = 'proxy-key-7c1e5d2b8a64f3';
 /** A name only the proxy can resolve: a call that reaches the server went through the proxy. */
@@ -32,11 +32,9 @@ const open = new Set<Socket>();
 beforeAll(async () => {
   api = await startFakeYcloud({ [`GET /whatsapp/businessAccounts/${WABA_ID}`]: () => ({ status: 200, body: aWaba() }) }, KEY);
   dir = mkdtempSync(join(tmpdir(), 'ycp-proxy-'));
-  const key = join(dir, 'key.pem');
-  cert = join(dir, 'cert.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-    '-subj', `/CN=${HOST}`, '-addext', `subjectAltName=DNS:${HOST}`], { stdio: 'ignore' });
-  tls = createHttpsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => {
+  const pem = selfSignedCert(dir, `DNS:${HOST}`);
+  cert = pem.certFile;
+  tls = createHttpsServer({ key: pem.key, cert: pem.cert }, (req, res) => {
     tlsSeen.push(`${req.method} ${req.url} ${req.headers['x-api-key'] === KEY ? 'key' : 'no key'}`);
     res.writeHead(200, { 'content-type': 'application/json', 'ycloud-request-id': 'req_tls' });
     res.end(JSON.stringify(aWaba()));

@@ -6,23 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { SEED, startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { DIST, cleanupConfigDirs, expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { expectExit, requireBuild, ycp } from '../helpers/e2e.js';
+import { BIN } from '../helpers/run-bin.js';
+import { control } from '../helpers/sandbox.js';
 
 let sb: Sandbox;
 const W = SEED.wabaId;
 const run = (args: string[], env?: Record<string, string>) => ycp(args, { baseUrl: sb.baseUrl, apiKey: sb.apiKey, env });
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${sb.origin}/_sandbox${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 
 beforeAll(async () => {
   requireBuild();
   sb = await startSandbox({ port: 0, timeScale: 50 });
 });
-afterAll(async () => {
-  await sb.close();
-  cleanupConfigDirs();
-});
-beforeEach(() => control('POST', '/reset'));
+afterAll(() => sb.close());
+beforeEach(() => control(sb, 'POST', '/reset'));
 
 describe('reads', () => {
   test('waba list / get', async () => {
@@ -86,7 +83,7 @@ describe('register, wait, check', () => {
   test('the register limit: the 10th try works, the 11th is refused with a clear code', async () => {
     const slow = await startSandbox({ port: 0, timeScale: 0.01 }); // stays PENDING for the whole test
     try {
-      await fetch(`${slow.origin}/_sandbox/phoneNumbers/${SEED.pending.id}`, { method: 'PATCH', body: JSON.stringify({ registerAttempts: 9 }) });
+      await control(slow, 'PATCH', `/phoneNumbers/${SEED.pending.id}`, { registerAttempts: 9 });
       const tenth = await ycp(['phone', 'register', W, SEED.pending.id, '--yes'], { baseUrl: slow.baseUrl, apiKey: slow.apiKey });
       expectExit(tenth, 0);
       const eleventh = await ycp(['phone', 'register', W, SEED.pending.id, '--yes', '--json'], { baseUrl: slow.baseUrl, apiKey: slow.apiKey });
@@ -126,35 +123,35 @@ describe('messages', () => {
 
 describe('faults', () => {
   test('429 then success: a GET is retried and the command succeeds', async () => {
-    await control('POST', '/faults', { kind: 'rate_limit', path: '/v2/whatsapp/businessAccounts', times: 1, retryAfter: 1 });
+    await control(sb, 'POST', '/faults', { kind: 'rate_limit', path: '/v2/whatsapp/businessAccounts', times: 1, retryAfter: 1 });
     const r = await run(['waba', 'list', '--verbose']);
     expectExit(r, 0);
     expect(r.stderr).toMatch(/429/);
     expect(r.stdout).toContain(W);
   });
   test('5xx once is retried; 5xx every time is exit 1 with the code', async () => {
-    await control('POST', '/faults', { kind: 'error', path: `/v2/whatsapp/businessAccounts/${W}`, times: 1 });
+    await control(sb, 'POST', '/faults', { kind: 'error', path: `/v2/whatsapp/businessAccounts/${W}`, times: 1 });
     expectExit(await run(['waba', 'get', W]), 0);
-    await control('POST', '/faults', { kind: 'error', status: 500, path: `/v2/whatsapp/businessAccounts/${W}` });
+    await control(sb, 'POST', '/faults', { kind: 'error', status: 500, path: `/v2/whatsapp/businessAccounts/${W}` });
     const r = await run(['waba', 'get', W]);
     expectExit(r, 1);
     expect(r.stderr).toContain('INTERNAL_SERVER_ERROR');
   });
   test('a dropped connection is retried; always dropped is a network error (exit 1)', async () => {
-    await control('POST', '/faults', { kind: 'drop', path: '/v2/whatsapp/phoneNumbers', times: 1 });
+    await control(sb, 'POST', '/faults', { kind: 'drop', path: '/v2/whatsapp/phoneNumbers', times: 1 });
     expectExit(await run(['phone', 'list']), 0);
-    await control('POST', '/faults', { kind: 'drop', path: '/v2/whatsapp/phoneNumbers' });
+    await control(sb, 'POST', '/faults', { kind: 'drop', path: '/v2/whatsapp/phoneNumbers' });
     const r = await run(['phone', 'list']);
     expectExit(r, 1);
     expect(r.stderr).toMatch(/could not reach YCloud/);
   });
   test('register is never retried after a 5xx', async () => {
-    await control('POST', '/faults', { kind: 'error', path: '/v2/whatsapp/phoneNumbers/*/register', times: 1 });
+    await control(sb, 'POST', '/faults', { kind: 'error', path: '/v2/whatsapp/phoneNumbers/*/register', times: 1 });
     expectExit(await run(['phone', 'register', W, SEED.pending.id, '--yes']), 1);
     expect(sb.state.phones.find((p) => p.number.id === SEED.pending.id)!.registerAttempts).toEqual([]);
   });
   test('malformed JSON is exit 1 with MALFORMED_RESPONSE', async () => {
-    await control('POST', '/faults', { kind: 'malformed', path: `/v2/whatsapp/businessAccounts/${W}` });
+    await control(sb, 'POST', '/faults', { kind: 'malformed', path: `/v2/whatsapp/businessAccounts/${W}` });
     const r = await run(['waba', 'get', W]);
     expectExit(r, 1);
     expect(r.stderr).toContain('MALFORMED_RESPONSE');
@@ -167,7 +164,7 @@ describe('ycp sandbox itself', () => {
     try {
       const state = join(dir, 'state.json');
       const start = async () => {
-        const child = execa(process.execPath, [DIST, 'sandbox', '--port', '0', '--state', state, '--json'], { env: { PATH: process.env.PATH ?? '', YCP_CONFIG_DIR: dir, CI: '1' }, extendEnv: false, reject: false });
+        const child = execa(process.execPath, [BIN, 'sandbox', '--port', '0', '--state', state, '--json'], { env: { PATH: process.env.PATH ?? '', YCP_CONFIG_DIR: dir, CI: '1' }, extendEnv: false, reject: false });
         const info = await new Promise<Record<string, string>>((resolve, reject) => {
           let buf = '';
           child.stdout!.on('data', (c) => {

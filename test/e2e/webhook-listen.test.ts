@@ -1,21 +1,16 @@
-// e2e: the BUILT binary (`npm run build` first; built here if dist/ is missing) against a tiny fake
+// e2e: the BUILT binary (`npm run build` first) against a tiny fake
 // YCloud on port 0 for the endpoint CRUD. SIGINT → the endpoint is deleted and the exit code is 130;
 // SIGKILL → `webhook clean` removes the leftover. The secret never appears in any output.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { anEvent, postSigned } from '../helpers/webhook.js';
 import { aPage } from '../helpers/builders.js';
 import { assertValidRequest, assertValidResponse } from '../helpers/contract.js';
-import { until } from '../helpers/until.js';
-
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BIN = join(ROOT, 'dist/ycp.js');
+import { requireBuild, startBin, type BinProcess } from '../helpers/run-bin.js';
 const SECRET = 'whsec_e2e_4c8d1f0a9b7e6d5c4b3a2918';
 
 interface FakeYcloud {
@@ -69,66 +64,51 @@ async function startFakeYcloud(): Promise<FakeYcloud> {
 
 let ycloud: FakeYcloud;
 let configDir: string;
-let child: ChildProcess | undefined;
-beforeAll(() => {
-  if (!existsSync(BIN)) spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
-});
+let listen: BinProcess | undefined;
+beforeAll(requireBuild);
 afterEach(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  listen?.kill();
   await ycloud?.close();
   rmSync(configDir, { recursive: true, force: true });
 });
-afterAll(() => undefined);
 
-function ycp(args: string[]) {
-  const p = spawn(process.execPath, [BIN, ...args], {
-    env: { PATH: process.env.PATH, YCLOUD_API_KEY: 'e2e-key-000000000000', YCLOUD_BASE_URL: ycloud.base, YCP_CONFIG_DIR: configDir, NO_COLOR: '1', CI: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const out = { stdout: '', stderr: '' };
-  p.stdout!.on('data', (c) => (out.stdout += c));
-  p.stderr!.on('data', (c) => (out.stderr += c));
-  const exited = new Promise<number | null>((r) => p.on('close', (code, sig) => r(code ?? (sig ? -1 : null))));
-  return { p, out, exited };
+function ycp(args: string[]): BinProcess {
+  return startBin(args, { env: { YCLOUD_API_KEY: 'e2e-key-000000000000', YCLOUD_BASE_URL: ycloud.base, YCP_CONFIG_DIR: configDir, CI: '1' } });
 }
 
 describe('ycp webhook listen (built binary)', () => {
   test('SIGINT deletes the endpoint, exits 130, never prints the secret', { timeout: 30_000 }, async () => {
     ycloud = await startFakeYcloud();
     configDir = mkdtempSync(join(tmpdir(), 'ycp-e2e-'));
-    const run = ycp(['webhook', 'listen']);
-    child = run.p;
-    const ready = /receiving on (http:\/\/127\.0\.0\.1:\d+)/;
-    await until(() => ready.test(run.out.stderr), 'the ready line');
-    const url = ready.exec(run.out.stderr)![1]!;
+    const run = (listen = ycp(['webhook', 'listen']));
+    const url = await run.until((p) => /receiving on (http:\/\/127\.0\.0\.1:\d+)/.exec(p.stderr)?.[1], 'the ready line');
     expect([...ycloud.endpoints.values()][0]).toMatchObject({ url: `${url}/`, description: expect.stringMatching(/^ycp listen host=\S+ pid=\d+ started=/) });
     const ok = await postSigned(url, JSON.stringify(anEvent('evt_e2e_0001', 'whatsapp.message.updated', { whatsappMessage: { id: 'm1', wabaId: '1', from: '+15550001111', status: 'read', wamid: 'wamid.E2E' } })), { secret: SECRET });
     expect(ok.status).toBe(200);
     expect((await postSigned(url, JSON.stringify(anEvent('evt_e2e_forged')), { secret: 'whsec_nope_0000000000' })).status).toBe(400);
-    await until(() => run.out.stdout.includes('evt_e2e_0001'), 'the event line');
-    child.kill('SIGINT');
-    expect(await run.exited).toBe(130);
+    await run.until((p) => p.stdout.includes('evt_e2e_0001'), 'the event line');
+    run.child.kill('SIGINT');
+    expect((await run.exited).code).toBe(130);
     expect(ycloud.log).toEqual(['POST /webhookEndpoints', 'DELETE /webhookEndpoints/wh_e2e_1']);
     expect(ycloud.endpoints.size).toBe(0);
-    expect(run.out.stdout).toMatch(/^\S+Z\twhatsapp\.message\.updated\tevt_e2e_0001\tread wamid\.E2E\n$/);
-    expect(run.out.stderr).toContain('Deleted webhook endpoint wh_e2e_1');
-    expect(run.out.stdout + run.out.stderr).not.toContain(SECRET.slice(3, -3));
+    expect(run.stdout).toMatch(/^\S+Z\twhatsapp\.message\.updated\tevt_e2e_0001\tread wamid\.E2E\n$/);
+    expect(run.stderr).toContain('Deleted webhook endpoint wh_e2e_1');
+    expect(run.stdout + run.stderr).not.toContain(SECRET.slice(3, -3));
   });
 
   test('SIGKILL leaves the endpoint; `webhook clean` removes it', { timeout: 30_000 }, async () => {
     ycloud = await startFakeYcloud();
     configDir = mkdtempSync(join(tmpdir(), 'ycp-e2e-'));
-    const run = ycp(['webhook', 'listen']);
-    child = run.p;
-    await until(() => run.out.stderr.includes('receiving on'), 'the ready line');
-    child.kill('SIGKILL');
+    const run = (listen = ycp(['webhook', 'listen']));
+    await run.until((p) => p.stderr.includes('receiving on'), 'the ready line');
+    run.child.kill('SIGKILL');
     await run.exited;
     expect(ycloud.endpoints.size).toBe(1);
     const clean = ycp(['webhook', 'clean']);
-    expect(await clean.exited).toBe(0);
+    expect((await clean.exited).code).toBe(0);
     expect(ycloud.endpoints.size).toBe(0);
     expect(ycloud.log.at(-1)).toBe('DELETE /webhookEndpoints/wh_e2e_1');
-    expect(clean.out.stdout).toMatch(/^deleted\twh_e2e_1\t.*\tlisten run pid \d+ is gone\n$/);
-    expect(clean.out.stdout + clean.out.stderr).not.toContain(SECRET.slice(3, -3));
+    expect(clean.stdout).toMatch(/^deleted\twh_e2e_1\t.*\tlisten run pid \d+ is gone\n$/);
+    expect(clean.stdout + clean.stderr).not.toContain(SECRET.slice(3, -3));
   });
 });

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { runBin, startBin, type BinProcess, type BinResult } from '../helpers/run-bin.js';
 import { expectNoSecrets } from '../helpers/test-ctx.js';
 import { schemaErrors } from '../helpers/contract.js';
+import { control } from '../helpers/sandbox.js';
 import { signatureHeader } from '../../src/core/webhook/signature.js';
 
 const FROM = '+15550001111'; // CONNECTED in the default seed
@@ -81,10 +82,9 @@ function listen(args: string[], configDir: string): BinProcess {
   return p;
 }
 
-const control = async <T>(path: string): Promise<T> => (await fetch(`${sb.origin}/_sandbox${path}`)).json() as Promise<T>;
-const sandboxEndpoints = () => control<{ endpoints: Endpoint[] }>('/state').then((s) => s.endpoints);
+const sandboxEndpoints = () => control<{ endpoints: Endpoint[] }>(sb, 'GET', '/state').then((s) => s.endpoints);
 const deliveriesTo = (endpointId: string) =>
-  control<{ deliveries: Delivery[] }>('/state').then((s) => s.deliveries.filter((d) => d.endpointId === endpointId));
+  control<{ deliveries: Delivery[] }>(sb, 'GET', '/state').then((s) => s.deliveries.filter((d) => d.endpointId === endpointId));
 
 async function endpointList(configDir: string): Promise<Endpoint[]> {
   const r = await ycp(['webhook', 'endpoint', 'list', '--json'], configDir);

@@ -1,17 +1,10 @@
 // Runs the BUILT binary (dist/ycp.js) the way a user would, with a clean environment.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { expect } from 'vitest';
+import { BIN, requireBuild, runConfigDir } from './run-bin.js';
 import { expectNoSecrets } from './test-ctx.js';
 
-export const DIST = fileURLToPath(new URL('../../dist/ycp.js', import.meta.url));
-
-export function requireBuild(): void {
-  if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npm run build\` before the e2e tests`);
-}
+export { requireBuild };
 
 export interface Run {
   code: number;
@@ -19,15 +12,9 @@ export interface Run {
   stderr: string;
 }
 
-const configDirs: string[] = [];
-export function cleanupConfigDirs(): void {
-  for (const d of configDirs.splice(0)) rmSync(d, { recursive: true, force: true });
-}
-
 /** `ycp …` against a base URL and key; asserts the key never shows up in the output. */
 export async function ycp(args: string[], o: { baseUrl?: string; apiKey?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<Run> {
-  const configDir = mkdtempSync(join(tmpdir(), 'ycp-e2e-'));
-  configDirs.push(configDir);
+  const { dir: configDir, remove } = runConfigDir();
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: configDir,
@@ -38,7 +25,7 @@ export async function ycp(args: string[], o: { baseUrl?: string; apiKey?: string
     ...(o.apiKey ? { YCLOUD_API_KEY: o.apiKey } : {}),
     ...o.env,
   };
-  const r = await execa(process.execPath, [DIST, ...args], { env, extendEnv: false, reject: false, timeout: o.timeoutMs ?? 20_000, stdin: 'ignore' });
+  const r = await execa(process.execPath, [BIN, ...args], { env, extendEnv: false, reject: false, timeout: o.timeoutMs ?? 20_000, stdin: 'ignore' }).finally(remove);
   const out = { code: r.exitCode ?? -1, stdout: String(r.stdout), stderr: String(r.stderr) };
   if (o.apiKey) expectNoSecrets(out.stdout + out.stderr, [o.apiKey]);
   return out;

@@ -1,7 +1,8 @@
 // The house drawing as data: every import between the project's own files (static, dynamic and type-only),
 // read from the source text. Used by test/architecture/layers.test.ts.
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { filesUnder } from './files.js';
 
 export interface ImportEdge {
   from: string;
@@ -13,17 +14,11 @@ export interface ImportEdge {
 
 const IMPORT_RE = /(?:^|\n)\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
-    const p = join(dir, d.name);
-    if (d.isDirectory()) return walk(p);
-    return /\.ts$/.test(d.name) && !/\.(test|d)\.ts$/.test(d.name) ? [p] : [];
-  });
-}
-
 /** Files relative to `root` (e.g. `src/core/context.ts`) and the edges between them; packages are edges to `pkg:<name>`. */
 export function importGraph(root: string, dir = 'src'): { files: string[]; edges: ImportEdge[] } {
-  const files = walk(join(root, dir)).map((f) => relative(root, f));
+  const files = filesUnder(join(root, dir))
+    .filter((f) => /\.ts$/.test(f) && !/\.(test|d)\.ts$/.test(basename(f)))
+    .map((f) => relative(root, f));
   const edges: ImportEdge[] = [];
   for (const file of files) {
     const text = readFileSync(join(root, file), 'utf8');

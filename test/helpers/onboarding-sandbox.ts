@@ -5,10 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestCtx, type TestCtx, type TestCtxOptions } from './test-ctx.js';
 import { httpText as http } from './http-text.js';
-import { until } from './until.js';
 import { T0 } from './fake-clock.js';
 import { startSandbox, type Sandbox } from '../../src/core/sandbox/index.js';
-import { readConfigBlock } from '../../src/core/signup/config-block.js';
 
 export interface World {
   sb: Sandbox;
@@ -19,6 +17,13 @@ export interface World {
   /** The config dir shared by every ctx of this world (one partner's machine). */
   configDir: string;
   dispose(): Promise<void>;
+}
+
+/** A test ctx pointed at the sandbox the way `eval "$(ycp sandbox)"` does, and allowed to reach it. */
+export function sandboxCtx(sb: Sandbox, o: TestCtxOptions = {}): TestCtx {
+  const t = createTestCtx({ ...o, env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey, ...o.env } });
+  t.agent.enableNetConnect(new URL(sb.origin).host);
+  return t;
 }
 
 export async function sandboxWorld(seed = 'default'): Promise<World> {
@@ -33,9 +38,8 @@ export async function sandboxWorld(seed = 'default'): Promise<World> {
     configDir,
     make(o = {}) {
       if (current) last = current.clock.now();
-      const t = createTestCtx({ ...o, env: { YCP_CONFIG_DIR: configDir, YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey, ...o.env } });
+      const t = sandboxCtx(sb, { ...o, env: { YCP_CONFIG_DIR: configDir, ...o.env } });
       t.clock.advance(last - t.clock.now());
-      t.agent.enableNetConnect(new URL(sb.origin).host);
       ts.push(t);
       current = t;
       return t;
@@ -54,36 +58,9 @@ export async function sandboxWorld(seed = 'default'): Promise<World> {
   };
 }
 
-/** A control route of the sandbox (no key). */
-export async function control(sb: Sandbox, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sb.origin}/_sandbox${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} /_sandbox${path}: ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
 export { http };
-
-/** Waits (bounded) until `signup serve`, run by the wizard, prints its local URL. */
-export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
-  let exited: number | undefined;
-  void running.then((c) => (exited = c));
-  const local = /local:\s+(http:\/\/127\.0\.0\.1:\d+\/)/;
-  await until(() => {
-    if (local.test(t.stderr())) return true;
-    if (exited !== undefined) throw new Error(`signup serve never printed its local URL (exit ${exited}):\n${t.stderr()}`);
-    return false;
-  }, () => `signup serve to print its local URL:\n${t.stderr()}`);
-  return local.exec(t.stderr())![1]!;
-}
-
-/** The one-time state token the served page carries. */
-export async function stateToken(url: string): Promise<string> {
-  return String(readConfigBlock((await http(url, 'GET', '/')).body)?.state);
-}
+export { control } from './sandbox.js';
+export { servingUrl, stateToken } from './signup.js';
 
 /** True when nothing listens on the URL's port any more. */
 export async function closed(url: string): Promise<boolean> {

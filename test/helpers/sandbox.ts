@@ -53,6 +53,20 @@ export async function call(sb: Sandbox, method: string, path: string, o: { body?
   return { status: res.statusCode, body: parsed, text, headers: res.headers };
 }
 
+/**
+ * A control route of the sandbox (`/_sandbox…`, no key); throws on a non-2xx answer. Takes anything with
+ * an origin, so a sandbox run as a child process (its JSON line) works as well as one in process.
+ */
+export async function control<T = unknown>(sb: Pick<Sandbox, 'origin'>, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${sb.origin}/_sandbox${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} /_sandbox${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
 /** Every body the sandbox produces matches the spec: the operation's schema, or ErrorResponse. */
 export function validate(method: string, path: string, status: number, body: unknown): void {
   if (status >= 400) {

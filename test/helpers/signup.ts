@@ -27,25 +27,35 @@ export interface Serving {
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: string }>;
 }
 
+/**
+ * Waits (bounded) until `signup serve`, in process in `t` (on its own or run by the wizard), prints its
+ * local URL; `running` is that run's exit code, so a run that ends first fails the wait at once.
+ */
+export async function servingUrl(t: TestCtx, running: Promise<number>): Promise<string> {
+  let exited: number | undefined;
+  void running.then((c) => (exited = c));
+  return until(() => {
+    const url = /(?:local:|本地：)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
+    if (url) return url;
+    if (exited !== undefined) throw new Error(`exited ${exited} before signup serve printed its local URL:\n${t.stdout()}\n${t.stderr()}`);
+    return undefined;
+  }, () => `signup serve to print its local URL:\n${t.stderr()}`);
+}
+
+/** The one-time state token the served page carries. */
+export async function stateToken(url: string): Promise<string> {
+  return String(readConfigBlock((await httpText(url, 'GET', '/')).body)?.state);
+}
+
 /** Starts `signup serve` and resolves once its server answers; `done` is the exit code. */
 export async function startServe(t: TestCtx, args: string[]): Promise<Serving> {
-  let exited: number | undefined;
-  const done = t.run(['signup', 'serve', ...args]).then((c) => (exited = c));
-  let url: string | undefined;
-  await until(() => {
-    if (exited !== undefined) throw new Error(`serve exited ${exited} before serving:\n${t.stdout()}\n${t.stderr()}`);
-    url = /(?:local:|本地：)\s+(http:\/\/127\.0\.0\.1:\d+\/)/.exec(t.stderr())?.[1] ?? /"localUrl":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(t.stdout())?.[1];
-    return url !== undefined;
-  }, () => `serve to print its local URL:\n${t.stderr()}`);
-  const base = url!;
+  const done = t.run(['signup', 'serve', ...args]);
+  const base = await servingUrl(t, done);
   const http = (method: string, path: string, body?: string, headers: Record<string, string> = {}) => httpText(base, method, path, body, headers);
   return {
     url: base,
     done,
-    async token() {
-      const page = await http('GET', '/');
-      return String(readConfigBlock(page.body)?.state);
-    },
+    token: () => stateToken(base),
     post: (body, headers = {}) =>
       // The page's own origin, as its same-origin fetch sends it (the server refuses any other).
       http('POST', '/ycp/callback', typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', origin: new URL(base).origin, ...headers }),

@@ -12,20 +12,22 @@ export interface UntilOptions {
 }
 
 /**
- * Resolves once `predicate` holds; rejects after `timeoutMs` with "timed out after N ms waiting for <what>".
+ * Resolves, once `predicate` returns something truthy, with that value (so a wait for a line can hand back
+ * what it matched); rejects after `timeoutMs` with "timed out after N ms waiting for <what>".
  * `what` may be a function, called only on failure, to add what was seen (the output so far).
  * A predicate that throws ends the wait with its error (e.g. "the process exited first").
  */
-export async function until(
-  predicate: () => boolean | Promise<boolean>,
+export async function until<T>(
+  predicate: () => T | Promise<T>,
   what: string | (() => string),
   o: UntilOptions = {},
-): Promise<void> {
+): Promise<Exclude<T, false | 0 | '' | null | undefined>> {
   const timeoutMs = o.timeoutMs ?? 10_000;
   const intervalMs = o.intervalMs ?? 20;
   const started = Date.now();
   for (;;) {
-    if (await predicate()) return;
+    const v = await predicate();
+    if (v) return v as Exclude<T, false | 0 | '' | null | undefined>;
     const waited = Date.now() - started;
     if (waited >= timeoutMs) throw new Error(`timed out after ${waited} ms waiting for ${typeof what === 'function' ? what() : what}`);
     await sleep(Math.min(intervalMs, timeoutMs - waited));

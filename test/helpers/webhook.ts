@@ -35,15 +35,18 @@ export async function postSigned(
   return { status: res.statusCode, body: await res.body.text() };
 }
 
+/** A status, a status with a body, or 'silent': no answer ever (the caller's own deadline is under test). */
+export type FakeAnswer = number | { status: number; body?: string } | 'silent';
+
 export interface FakeApp {
   url: string;
   received: { headers: IncomingMessage['headers']; body: Buffer }[];
-  /** Decides the status per request (default 200); may delay. */
-  handler: (n: number, body: Buffer) => number | Promise<number>;
+  /** Decides the answer per request (default 200); may delay. */
+  handler: (n: number, body: Buffer, headers: IncomingMessage['headers']) => FakeAnswer | Promise<FakeAnswer>;
   close(): Promise<void>;
 }
 
-/** A local app behind --forward-to: records what it gets and answers what `handler` says. */
+/** A local app (behind --forward-to, or a partner's backend): records what it gets and answers what `handler` says. */
 export async function startFakeApp(handler: FakeApp['handler'] = () => 200): Promise<FakeApp> {
   const app: FakeApp = { url: '', received: [], handler, close: async () => {} };
   let n = 0;
@@ -52,8 +55,10 @@ export async function startFakeApp(handler: FakeApp['handler'] = () => 200): Pro
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks);
     app.received.push({ headers: req.headers, body });
-    const status = await app.handler(++n, body);
-    if (!res.destroyed) res.writeHead(status).end();
+    const a = await app.handler(++n, body, req.headers);
+    if (a === 'silent') return;
+    const { status, body: text } = typeof a === 'number' ? { status: a, body: undefined } : a;
+    if (!res.destroyed) res.writeHead(status).end(text);
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   app.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;

@@ -2,7 +2,8 @@
 // against the sandbox, cursor paging included.
 import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/core/sandbox/index.js';
-import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import type { TestCtx } from '../../helpers/test-ctx.js';
+import { sandboxCtx } from '../../helpers/onboarding-sandbox.js';
 
 let sb: Sandbox;
 let t: TestCtx;
@@ -16,9 +17,7 @@ afterEach(() => {
 });
 
 function ctx() {
-  t = createTestCtx({ env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey } });
-  t.agent.enableNetConnect(new URL(sb.origin).host);
-  return t;
+  return (t = sandboxCtx(sb));
 }
 
 test('ycp api /unsubscribers: one page, with its cursor', async () => {

@@ -4,31 +4,29 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../src/core/sandbox/index.js';
 import { bulkNumber } from '../../../src/core/sandbox/routes/scale.js';
-import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import type { TestCtx } from '../../helpers/test-ctx.js';
+import { sandboxCtx } from '../../helpers/onboarding-sandbox.js';
+import { control } from '../../helpers/sandbox.js';
 
 let sb: Sandbox;
 let t: TestCtx;
-const control = async (path: string, body?: unknown) =>
-  (await fetch(`${sb.origin}/_sandbox${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json();
 
 beforeAll(async () => {
   sb = await startSandbox({ port: 0, seed: 'empty' });
 });
 afterAll(() => sb.close());
-beforeEach(() => control('/reset', { seed: 'empty' }));
+beforeEach(() => control(sb, 'POST', '/reset', { seed: 'empty' }));
 afterEach(() => {
   t.verify();
   t.dispose();
 });
 
 function ctx() {
-  t = createTestCtx({ env: { YCLOUD_BASE_URL: sb.baseUrl, YCLOUD_API_KEY: sb.apiKey } });
-  t.agent.enableNetConnect(new URL(sb.origin).host);
-  return t;
+  return (t = sandboxCtx(sb));
 }
 
 test('10,050 numbers over 3 WABAs: phone check finds the BANNED number 10,040 (exit 3)', async () => {
-  const loaded = await control('/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
+  const loaded = await control(sb, 'POST', '/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
   expect(loaded).toMatchObject({ added: 10_050 });
   const banned = bulkNumber(10_040, 3);
   ctx();
@@ -40,14 +38,14 @@ test('10,050 numbers over 3 WABAs: phone check finds the BANNED number 10,040 (e
 });
 
 test('naming the number finds it too, past the first 10,000', async () => {
-  await control('/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
+  await control(sb, 'POST', '/phoneNumbers/bulk', { count: 10_050, wabas: 3, banned: [10_040] });
   ctx();
   expect(await t.run(['phone', 'check', bulkNumber(10_040, 3).e164, bulkNumber(10_049, 3).e164])).toBe(3);
   expect(t.stdout()).toBe(`${bulkNumber(10_040, 3).e164}\t${bulkNumber(10_040, 3).id}\t${bulkNumber(10_040, 3).wabaId}\tBANNED\n`);
 });
 
 test('one WABA with 10,000 numbers cannot be read whole: exit 1 naming its filter, never a partial pass', async () => {
-  await control('/phoneNumbers/bulk', { count: 10_000, wabas: 1 });
+  await control(sb, 'POST', '/phoneNumbers/bulk', { count: 10_000, wabas: 1 });
   ctx();
   expect(await t.run(['phone', 'check'])).toBe(1);
   expect(t.stdout()).toBe('');

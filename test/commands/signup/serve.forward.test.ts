@@ -3,37 +3,34 @@
 // and ycp's own check still runs: WABA visible, payment method, number registered once (by the backend:
 // ycp never registers in this mode), CONNECTED.
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
 import { aPage, aPhoneNumber, aWaba, E164, PHONE_ID, WABA_ID } from '../../helpers/builders.js';
 import { SIGNUP_CODE, aPageDir, startServe } from '../../helpers/signup.js';
+import { startFakeApp, type FakeApp } from '../../helpers/webhook.js';
 
 let t: TestCtx;
-const servers: Server[] = [];
+const apps: FakeApp[] = [];
 afterEach(async () => {
   t.verify();
   t.dispose();
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
+  await Promise.all(apps.splice(0).map((a) => a.close()));
 });
 
 const PUBLIC = ['--tunnel', 'none', '--public-url', 'https://signup.example.test'];
 const records = (dir: string) => readdirSync(join(dir, '.ycp')).map((f) => JSON.parse(readFileSync(join(dir, '.ycp', f), 'utf8')));
 
-async function backend(answer: { status: number; body: string } | 'silent'): Promise<{ url: string; received: { headers: IncomingMessage['headers']; raw: string }[] }> {
-  const received: { headers: IncomingMessage['headers']; raw: string }[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8').on('data', (c: string) => (raw += c)).on('end', () => {
-      received.push({ headers: req.headers, raw });
-      if (answer !== 'silent') res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/signup`, received };
+/** The partner's backend: records each POST (its raw text) and gives every one the same answer. */
+async function backend(answer: { status: number; body: string } | 'silent') {
+  const app = await startFakeApp(() => answer);
+  apps.push(app);
+  return {
+    url: app.url,
+    get received() {
+      return app.received.map((r) => ({ headers: r.headers, raw: r.body.toString() }));
+    },
+  };
 }
 
 function ctx(env: Record<string, string> = {}): TestCtx {

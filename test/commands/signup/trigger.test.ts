@@ -1,40 +1,33 @@
 // `ycp signup trigger --to URL`: one sample signup result, shaped as the page posts it, to the partner's
 // backend, a real local server on port 0 written here. Against `ycp sandbox` the default IDs exist, so
 // a backend that retrieves the WABA and registers the number runs its whole flow offline.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
+import { startFakeApp, type FakeAnswer, type FakeApp } from '../../helpers/webhook.js';
 import { startSandbox, type Sandbox } from '../../../src/core/sandbox/index.js';
 import { SEED } from '../../../src/core/sandbox/seed.js';
 
 let t: TestCtx | undefined;
-const servers: Server[] = [];
+const apps: FakeApp[] = [];
 afterEach(async () => {
   t?.verify();
   t?.dispose();
   t = undefined;
-  await Promise.all(servers.splice(0).map((s) => new Promise<void>((r) => (s.closeAllConnections(), s.close(() => r())))));
+  await Promise.all(apps.splice(0).map((a) => a.close()));
 });
 
-type Handler = (body: Record<string, unknown>, req: IncomingMessage) => Promise<{ status: number; body: string }> | { status: number; body: string } | 'silent';
+const json = (raw: Buffer) => JSON.parse(raw.toString()) as Record<string, unknown>;
 
-/** The partner's backend: records each POST and answers with `handler`. */
-async function backend(handler: Handler): Promise<{ url: string; received: { headers: IncomingMessage['headers']; body: Record<string, unknown> }[] }> {
-  const received: { headers: IncomingMessage['headers']; body: Record<string, unknown> }[] = [];
-  const server = createServer((req, res) => {
-    let raw = '';
-    req.setEncoding('utf8').on('data', (c: string) => (raw += c)).on('end', async () => {
-      const body = JSON.parse(raw) as Record<string, unknown>;
-      received.push({ headers: req.headers, body });
-      const a = await handler(body, req);
-      if (a === 'silent') return; // never answers
-      res.writeHead(a.status, { 'content-type': 'application/json' }).end(a.body);
-    });
-  });
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/whatsapp/signup`, received };
+/** The partner's backend: records each POST (its JSON body) and answers with `handler`. */
+async function backend(handler: (body: Record<string, unknown>) => FakeAnswer | Promise<FakeAnswer>) {
+  const app = await startFakeApp((_n, raw) => handler(json(raw)));
+  apps.push(app);
+  return {
+    url: app.url,
+    get received() {
+      return app.received.map((r) => ({ headers: r.headers, body: json(r.body) }));
+    },
+  };
 }
 
 function ctx(env: Record<string, string> = {}): TestCtx {
@@ -96,8 +89,7 @@ describe('ycp signup trigger', () => {
 
   test('nothing listening is exit 1; bad input is exit 2 and nothing is sent', async () => {
     const b = await backend(() => ({ status: 200, body: '' }));
-    const closed = servers.pop()!;
-    await new Promise<void>((r) => closed.close(() => r()));
+    await apps.pop()!.close();
     let c = ctx();
     expect(await c.run(['signup', 'trigger', '--to', b.url])).toBe(1);
     expect(c.stderr()).toContain(`error: could not POST the signup result to ${b.url}: ECONNREFUSED`);

@@ -1,8 +1,6 @@
 // Done when (issue 13): an app verifying with the forwarding secret accepts 100 % of forwarded events
 // across two `listen` runs against the sandbox, and rejects others (wrong secret, unsigned). Real time
 // throughout: the sandbox signs with Date.now(), so the ctx runs on a real clock.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,42 +10,35 @@ import { verifySignature } from '../../../src/core/webhook/signature.js';
 import { createRealClock } from '../../helpers/fake-clock.js';
 import { createTestCtx, type TestCtx } from '../../helpers/test-ctx.js';
 import { until } from '../../helpers/until.js';
-import { postSigned } from '../../helpers/webhook.js';
+import { postSigned, startFakeApp } from '../../helpers/webhook.js';
 
 let sb: Sandbox;
 let configDir: string;
-let app: { server: Server; url: string; secret: string; accepted: string[]; refused: number };
+let app: Awaited<ReturnType<typeof startApp>>;
 beforeAll(async () => {
   sb = await startSandbox({ port: 0, timeScale: 1_000 });
   configDir = mkdtempSync(join(tmpdir(), 'ycp-fwd-'));
 });
 afterAll(async () => {
   await sb.close();
-  await new Promise<void>((r) => (app?.server.closeAllConnections(), app ? app.server.close(() => r()) : r()));
+  await app?.close();
   rmSync(configDir, { recursive: true, force: true });
 });
 
 /** The partner's app: verifies YCloud-Signature with the one secret it was configured with. */
 async function startApp(secret: string) {
-  const a = { server: undefined as unknown as Server, url: '', secret, accepted: [] as string[], refused: 0 };
-  a.server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const raw = Buffer.concat(chunks);
-      const header = req.headers['ycloud-signature'];
-      const v = verifySignature({ header: Array.isArray(header) ? header[0] : header, rawBody: raw, secrets: [a.secret], nowSeconds: Math.floor(Date.now() / 1000) });
-      if (!v.ok) {
-        a.refused++;
-        return void res.writeHead(400).end();
-      }
-      a.accepted.push((JSON.parse(raw.toString()) as { id: string }).id);
-      res.writeHead(204).end();
-    });
+  const a = { secret, accepted: [] as string[], refused: 0 };
+  const { url, close } = await startFakeApp((_n, raw, headers) => {
+    const header = headers['ycloud-signature'];
+    const v = verifySignature({ header: Array.isArray(header) ? header[0] : header, rawBody: raw, secrets: [a.secret], nowSeconds: Math.floor(Date.now() / 1000) });
+    if (!v.ok) {
+      a.refused++;
+      return 400;
+    }
+    a.accepted.push((JSON.parse(raw.toString()) as { id: string }).id);
+    return 204;
   });
-  await new Promise<void>((r) => a.server.listen(0, '127.0.0.1', r));
-  a.url = `http://127.0.0.1:${(a.server.address() as AddressInfo).port}/ycloud`;
-  return a;
+  return Object.assign(a, { url, close });
 }
 
 function ctx(o: { realClock?: boolean } = {}): TestCtx {

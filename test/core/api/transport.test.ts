@@ -1,7 +1,6 @@
 // One contract for both transports (src/core/api/transport.ts), run against a real local server: what
 // runs in production (node:http for a direct connection, undici through a proxy) is what is tested here.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { tmpdir } from 'node:os';
@@ -18,6 +17,7 @@ import type { HttpResponse, Transport } from '../../../src/core/api/transport.js
 import { MAX_RESPONSE_BYTES, readCapped } from '../../../src/core/api/body.js';
 import { isNetworkError } from '../../../src/core/api/errors.js';
 import { abortAfter } from '../../../src/core/deadline.js';
+import { selfSignedCert } from '../../helpers/tls.js';
 
 type Route = (req: IncomingMessage & { body: string }, res: ServerResponse) => void;
 const routes: Record<string, Route> = {};
@@ -209,9 +209,8 @@ describe('HTTPS with a CA from NODE_EXTRA_CA_CERTS', () => {
   let url: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ycp-transport-tls-'));
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1',
-      '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
-    tls = createHttpsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, (_req, res) => res.end('{"tls":true}'));
+    const { key, cert } = selfSignedCert(dir, 'IP:127.0.0.1');
+    tls = createHttpsServer({ key, cert }, (_req, res) => res.end('{"tls":true}'));
     await new Promise<void>((r) => tls.listen(0, '127.0.0.1', r));
     url = `https://127.0.0.1:${(tls.address() as AddressInfo).port}/v2/x`;
     const src = (f: string) => JSON.stringify(fileURLToPath(new URL(`../../../src/core/api/${f}`, import.meta.url)));
