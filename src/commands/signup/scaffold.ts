@@ -4,13 +4,14 @@ import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mo
 import { checkPageValues, scaffoldSignupPage, type SignupPageValues } from '../../core/signup/scaffold.js';
 import { checkBrandColor, checkBrandName, readLogo } from '../../core/signup/branding.js';
 import { checkBackendUrl } from '../../core/signup/backend.js';
-import { ES_DEPRECATION_DATE, isDeprecatedEs, type EsVersion } from '../../core/signup/es-version.js';
+import type { EsVersion } from '../../core/signup/es-version.js';
 import { isDigits } from '../../core/validate.js';
 import { shellQuote } from '../../core/shell.js';
 import { t } from '../../i18n/index.js';
 import { say, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
+import { warnIfDeprecatedEs } from './output.js';
 
 /** The page's own settings keep the core's names and types (`--logo` is a file here, its copy's name there). */
 export interface SignupScaffoldOptions extends GlobalOpts, Pick<SignupPageValues, 'featureType' | 'pageLang' | 'brandName' | 'brandColor' | 'backendUrl' | 'includeCode'> {
@@ -52,7 +53,7 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
   const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page, logo });
   const shown = logo ? { ...page, logo: logo.name } : page;
   render(ctx.io, { json: o.json }, { ...r, values: shown }, () => r.files.join('\n'));
-  if (isDeprecatedEs(esVersion)) warn(ctx.io, t(lang, 'su.deprecated', { version: esVersion, date: ES_DEPRECATION_DATE }));
+  warnIfDeprecatedEs(ctx.io, lang, esVersion);
   if (o.json) return;
   success(ctx.io, t(lang, r.overwritten.length ? 'su.rewrote' : 'su.wrote', { version: esVersion.slice(1), dir: r.dir }));
   const dir = shellQuote(o.out);
