@@ -103,6 +103,9 @@ export interface ResolveInput {
   profile: Readonly<Record<string, unknown>>;
 }
 
+/** The env vars a setting reads, in the order the first set one wins. */
+export const envNames = (s: Setting): readonly string[] => (s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : s.env);
+
 export function resolveSettings({ flags, env, profile }: ResolveInput): ResolvedSettings {
   const out = {} as ResolvedSettings;
   for (const name of SETTING_NAMES) {
@@ -112,8 +115,7 @@ export function resolveSettings({ flags, env, profile }: ResolveInput): Resolved
       out[name] = { value: normalize(name, flagValue), source: 'flag', from: s.flag };
       continue;
     }
-    const envNames = s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : s.env;
-    const hit = envNames.find((n) => isSet(env[n]));
+    const hit = envNames(s).find((n) => isSet(env[n]));
     if (hit) {
       out[name] = { value: normalize(name, env[hit]!), source: 'env', from: hit };
       continue;
