@@ -24,6 +24,13 @@ export function durationArg(value: string): number {
   return ms;
 }
 
+/** A duration flag whose default is spelled once, the way help shows it (`(default: 10m)`). */
+export function durationOption(flags: string, description: string, label: string): Option {
+  const ms = durationMs(label);
+  if (ms === undefined) throw new Error(`${flags}: default ${label} is not a duration`);
+  return new Option(flags, description).argParser(durationArg).default(ms, label);
+}
+
 /** A local TCP port; 0 lets the system pick a free one. */
 export function portArg(value: string): number {
   if (!/^\d{1,5}$/.test(value) || Number(value) > 65_535) throw new ArgProblem('input.port');
