@@ -83,6 +83,9 @@ export function helpConfiguration(lang: Lang): Partial<Help> {
  * carries it. A missing entry stays English: test/i18n/help.test.ts walks the tree for those.
  */
 export function localizeTree(program: Command, lang: Lang): void {
+  // English is the tree as written (no help catalog; an ArgProblem's message is English already): every
+  // run pays for this walk, so English skips it.
+  if (lang === 'en') return;
   const catalog = help(lang);
   const walk = (cmd: Command, path: string[]) => {
     const here = path.length ? path.join(' ') : 'ycp';
