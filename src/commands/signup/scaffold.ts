@@ -1,13 +1,12 @@
 import type { Ctx } from '../../core/context.js';
-import { SETTINGS } from '../../core/settings.js';
+import { SETTINGS, checkSetting } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage, type SignupPageValues } from '../../core/signup/scaffold.js';
 import { checkBrandColor, checkBrandName, readLogo } from '../../core/signup/branding.js';
 import { checkBackendUrl } from '../../core/signup/backend.js';
 import type { EsVersion } from '../../core/signup/es-version.js';
-import { isDigits } from '../../core/validate.js';
 import { shellQuote } from '../../core/shell.js';
-import { t } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { say, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
@@ -26,6 +25,12 @@ const ASK = [
   { name: 'solutionId', message: 'su.askSolutionId' },
 ] as const;
 
+/** A typed answer is checked by its SETTINGS row, like the flag and `config set`. */
+function checkAnswer(name: (typeof ASK)[number]['name'], typed: string, lang: Lang): string | true {
+  const r = checkSetting(name, typed);
+  return 'problem' in r ? t(lang, r.problem) : true;
+}
+
 export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promise<void> {
   const cfg = await ctx.config();
   const lang = cfg.lang;
@@ -41,7 +46,7 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
     values[q.name] =
       given ??
       (sandbox ? SANDBOX_PAGE_IDS[q.name] : undefined) ??
-      (await ctx.prompt.input({ message: t(lang, q.message), flag: SETTINGS[q.name].flag, validate: (v) => isDigits(v.trim()) || t(lang, 'v.digits') })).trim();
+      (await ctx.prompt.input({ message: t(lang, q.message), flag: SETTINGS[q.name].flag, validate: (v) => checkAnswer(q.name, v, lang) })).trim();
   }
   const page = checkPageValues(values, { esVersion, lang, placeholders });
   if (o.pageLang) page.pageLang = o.pageLang;
