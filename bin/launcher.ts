@@ -8,6 +8,7 @@
 import { lstatSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpKey, helpLang } from '../src/help/request.js';
+import { configPathFor, isProfileName } from '../src/core/config-path.js';
 import { loadBundle } from './bundle-loader.js';
 import type { HelpFile } from '../src/help/generate.js';
 
@@ -58,9 +59,8 @@ async function precomputedHelp(): Promise<string | undefined> {
 async function storedLang(): Promise<unknown> {
   const env = process.env;
   const profile = env.YCP_PROFILE?.trim() || 'default';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(profile)) throw new Error('the real CLI reports a bad profile name');
-  const dir = env.YCP_CONFIG_DIR || (await import('env-paths')).default('ycp', { suffix: '' }).config;
-  const path = join(dir, 'config.json');
+  if (!isProfileName(profile)) throw new Error('the real CLI reports a bad profile name');
+  const path = await configPathFor(env);
   let st;
   try {
     st = lstatSync(path);
