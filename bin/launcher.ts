@@ -24,10 +24,15 @@ if (major < 20 || (major === 20 && minor < 19)) {
 } else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   write(`${__YCP_VERSION__}\n`);
 } else {
-  void precomputedHelp().then(
-    (text) => (text === undefined ? start() : write(text)),
-    () => start(), // any surprise (a missing file, a config we cannot read): the real CLI decides
-  );
+  // Most runs are not a help request: they start at once, with no promise in between.
+  const key = helpKey(argv);
+  if (key === undefined) void start();
+  else {
+    void precomputedHelp(key).then(
+      (text) => (text === undefined ? start() : write(text)),
+      () => start(), // any surprise (a missing file, a config we cannot read): the real CLI decides
+    );
+  }
 }
 
 /** Runs the real CLI: the bundle, loaded with its code cache (bin/bundle-loader.ts). */
@@ -41,10 +46,8 @@ async function start(): Promise<void> {
   }
 }
 
-/** The generated help that answers argv, or undefined when argv is not a plain help request. */
-async function precomputedHelp(): Promise<string | undefined> {
-  const key = helpKey(argv);
-  if (key === undefined) return undefined;
+/** The generated help under `key` (helpKey), in the language argv, the environment or the profile asks for; undefined when there is none. */
+async function precomputedHelp(key: string): Promise<string | undefined> {
   const env = process.env;
   const lang = await helpLang(argv, env, storedLang);
   const file = JSON.parse(readFileSync(join(__dirname, 'help', `${lang}.json`), 'utf8')) as HelpFile;
