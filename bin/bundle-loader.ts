@@ -58,7 +58,7 @@ export function loadBundle(o: BundleOptions): void {
       const script = new Script(Module.wrap(content), { filename, cachedData: cached });
       if (cache && (!cached || script.cachedDataRejected)) cache.later(filename, script);
       const fn = script.runInThisContext({ displayErrors: true }) as (...a: unknown[]) => unknown;
-      fn.call(mod.exports, mod.exports, requireFor(mod), mod, filename, dirname(filename));
+      fn.call(mod.exports, mod.exports, requireFor(mod, dir), mod, filename, dir);
     } catch (err) {
       delete Module._cache[filename];
       throw err;
@@ -67,13 +67,14 @@ export function loadBundle(o: BundleOptions): void {
     return mod.exports;
   };
 
-  const requireFor = (mod: CjsModule) =>
+  /** `mod`'s require(): `dir` is its folder, taken once by load() rather than on every require. */
+  const requireFor = (mod: CjsModule, dir: string) =>
     Object.assign(
       (id: string): unknown => {
         // The bundle's own files: `./chunks/x.js` from main.js, `./x.js` between chunks (path.join would
         // normalise the whole path on every call).
-        if (id.startsWith('./')) return load(dirname(mod.filename) + sep + id.slice(2).replaceAll('/', sep), mod);
-        if (id.startsWith('../')) return load(join(dirname(mod.filename), id), mod);
+        if (id.startsWith('./')) return load(dir + sep + id.slice(2).replaceAll('/', sep), mod);
+        if (id.startsWith('../')) return load(join(dir, id), mod);
         const m = mod.require(id);
         return cache && (id === 'node:v8' || id === 'v8') ? cache.guardFlags(m) : m;
       },

@@ -8,6 +8,7 @@
 import { lstatSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { helpKey, helpLang } from '../src/help/request.js';
+import { configPathFor, isProfileName } from '../src/core/config-path.js';
 import { loadBundle } from './bundle-loader.js';
 import type { HelpFile } from '../src/help/generate.js';
 
@@ -23,10 +24,15 @@ if (major < 20 || (major === 20 && minor < 19)) {
 } else if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   write(`${__YCP_VERSION__}\n`);
 } else {
-  void precomputedHelp().then(
-    (text) => (text === undefined ? start() : write(text)),
-    () => start(), // any surprise (a missing file, a config we cannot read): the real CLI decides
-  );
+  // Most runs are not a help request: they start at once, with no promise in between.
+  const key = helpKey(argv);
+  if (key === undefined) void start();
+  else {
+    void precomputedHelp(key).then(
+      (text) => (text === undefined ? start() : write(text)),
+      () => start(), // any surprise (a missing file, a config we cannot read): the real CLI decides
+    );
+  }
 }
 
 /** Runs the real CLI: the bundle, loaded with its code cache (bin/bundle-loader.ts). */
@@ -40,10 +46,8 @@ async function start(): Promise<void> {
   }
 }
 
-/** The generated help that answers argv, or undefined when argv is not a plain help request. */
-async function precomputedHelp(): Promise<string | undefined> {
-  const key = helpKey(argv);
-  if (key === undefined) return undefined;
+/** The generated help under `key` (helpKey), in the language argv, the environment or the profile asks for; undefined when there is none. */
+async function precomputedHelp(key: string): Promise<string | undefined> {
   const env = process.env;
   const lang = await helpLang(argv, env, storedLang);
   const file = JSON.parse(readFileSync(join(__dirname, 'help', `${lang}.json`), 'utf8')) as HelpFile;
@@ -58,9 +62,8 @@ async function precomputedHelp(): Promise<string | undefined> {
 async function storedLang(): Promise<unknown> {
   const env = process.env;
   const profile = env.YCP_PROFILE?.trim() || 'default';
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(profile)) throw new Error('the real CLI reports a bad profile name');
-  const dir = env.YCP_CONFIG_DIR || (await import('env-paths')).default('ycp', { suffix: '' }).config;
-  const path = join(dir, 'config.json');
+  if (!isProfileName(profile)) throw new Error('the real CLI reports a bad profile name');
+  const path = await configPathFor(env);
   let st;
   try {
     st = lstatSync(path);

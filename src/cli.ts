@@ -64,7 +64,7 @@ export function buildProgram(ctx: Ctx, argv: readonly string[] = [], lang: Lang 
     .configureOutput({
       writeOut: (s) => void ctx.io.stdout.write(s),
       writeErr: (s) => void ctx.io.stderr.write(s),
-      outputError: (s, write) => write(colors(ctx.io).err.red(`${labelled(lang, 'cli.error', cleanCommanderMessage(usageMessage(s, lang), argv))}\n`)),
+      outputError: (s, write) => write(colors(ctx.io).err.red(`${labelled(lang, 'cli.error', commanderProblem(s, lang, argv))}\n`)),
       getOutHelpWidth: () => HELP_WIDTH,
       getErrHelpWidth: () => HELP_WIDTH,
     })
@@ -117,6 +117,9 @@ function groupOf(program: Command, argv: readonly string[]): (typeof COMMAND_GRO
   return undefined;
 }
 
+/** A commander error in `lang`, the values typed for secrets masked: on stderr, and under --json in the error document. */
+const commanderProblem = (raw: string, lang: Lang, argv: readonly string[]) => cleanCommanderMessage(usageMessage(raw, lang), argv);
+
 export async function run(argv: string[], ctx: Ctx): Promise<number> {
   // The language is decided first: a usage error, a bad flag or a broken config file is said in it too.
   const lang = await helpLang(argv, ctx.env, () => storedLang(ctx, argv));
@@ -138,7 +141,7 @@ export async function run(argv: string[], ctx: Ctx): Promise<number> {
     if (err instanceof CommanderError) {
       // Help and version are CommanderErrors with exit code 0; commander already printed the rest.
       if (err.exitCode === 0 || err.code === 'commander.help' || err.code === 'commander.helpDisplayed' || err.code === 'commander.version') return 0;
-      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', cleanCommanderMessage(usageMessage(err.message, lang), argv)), lang)) + '\n');
+      if (mode.json) ctx.io.stdout.write(JSON.stringify(errorDocument(new YcpError('usage', commanderProblem(err.message, lang, argv)), lang)) + '\n');
       return 2;
     }
     return reportError(ctx.io, err, mode, ctx.signal);

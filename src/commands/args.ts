@@ -4,7 +4,7 @@
 import { Argument, InvalidArgumentError, Option } from 'commander';
 import { durationMs } from '../core/duration.js';
 import { ENUMS, enumValue, type EnumName } from '../core/enums.js';
-import { SETTINGS, type Setting, type SettingName } from '../core/settings.js';
+import { SETTINGS, envNames, type Setting, type SettingName } from '../core/settings.js';
 import { t, tm, type Lang, type Msg, type MsgKey, type Params } from '../i18n/index.js';
 
 /** A value a parser refused, as a catalog message; commander shows it after "option '--x <v>' argument 'y' is invalid." */
@@ -22,6 +22,13 @@ export function durationArg(value: string): number {
   const ms = durationMs(value);
   if (ms === undefined) throw new ArgProblem('input.durationArg');
   return ms;
+}
+
+/** A duration flag whose default is spelled once, the way help shows it (`(default: 10m)`). */
+export function durationOption(flags: string, description: string, label: string): Option {
+  const ms = durationMs(label);
+  if (ms === undefined) throw new Error(`${flags}: default ${label} is not a duration`);
+  return new Option(flags, description).argParser(durationArg).default(ms, label);
 }
 
 /** A local TCP port; 0 lets the system pick a free one. */
@@ -83,12 +90,15 @@ export function settingOption(name: SettingName, help?: string): Option {
   return new Option(`${s.flag} <${s.arg ?? 'value'}>`, `${help ?? s.description}${settingNote(name, 'en')}`);
 }
 
+/** A setting's env vars as help names them (`YCP_LANG, then LANG`): flag notes and the root's Environment list. */
+export const envList = (s: Setting, lang: Lang): string => envNames(s).join(t(lang, 'cli.settingEnvThen'));
+
 /** `(env: YCP_APP_ID)` after a setting flag's help, from its row; in `lang`. */
 export function settingNote(name: SettingName, lang: Lang): string {
   const s: Setting = SETTINGS[name];
-  const env = s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : [...s.env];
+  const env = envList(s, lang);
   const parts = [
-    env.length ? t(lang, 'cli.settingEnv', { names: env.join(t(lang, 'cli.settingEnvThen')) }) : '',
+    env ? t(lang, 'cli.settingEnv', { names: env }) : '',
     s.default ? t(lang, 'cli.settingDefault', { value: s.default }) : '',
   ].filter(Boolean);
   return parts.length ? t(lang, 'cli.settingNote', { parts: parts.join(t(lang, 'cli.settingNoteSep')) }) : '';

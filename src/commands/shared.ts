@@ -10,14 +10,8 @@ export interface GlobalOpts {
   profile?: string;
 }
 
-/** The options of a command merged with the root's globals. */
-export function opts<T>(cmd: Command): T & GlobalOpts {
-  return cmd.optsWithGlobals() as T & GlobalOpts;
-}
-
-/** The global and setting flags of a parsed command, as the action's ctx carries them. */
-export function flagsOf(cmd: Command): GlobalFlags {
-  const g = cmd.optsWithGlobals() as Record<string, unknown>;
+/** The global and setting flags among a command's options merged with the root's (optsWithGlobals), as the action's ctx carries them. */
+export function flagsOf(g: Record<string, unknown>): GlobalFlags {
   const settings: Partial<Record<SettingName, string>> = {};
   for (const n of FLAG_SETTINGS) if (typeof g[n] === 'string') settings[n] = g[n] as string;
   const bool = (v: unknown) => (typeof v === 'boolean' ? v : undefined);
@@ -31,8 +25,8 @@ export function flagsOf(cmd: Command): GlobalFlags {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander hands options over untyped; each handler declares its own
 export function act<P extends any[]>(ctx: Ctx, fn: (c: Ctx, o: any, ...args: P) => Promise<void>) {
   return (...args: unknown[]): Promise<void> => {
-    const cmd = args.at(-1) as Command;
-    return fn(ctx.withFlags(flagsOf(cmd)), opts(cmd), ...(args.slice(0, -2) as P));
+    const o = (args.at(-1) as Command).optsWithGlobals();
+    return fn(ctx.withFlags(flagsOf(o)), o, ...(args.slice(0, -2) as P));
   };
 }
 

@@ -103,29 +103,25 @@ export interface ResolveInput {
   profile: Readonly<Record<string, unknown>>;
 }
 
-export function resolveSettings({ flags, env, profile }: ResolveInput): ResolvedSettings {
+/** The env vars a setting reads, in the order the first set one wins. */
+export const envNames = (s: Setting): readonly string[] => (s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : s.env);
+
+export function resolveSettings(input: ResolveInput): ResolvedSettings {
   const out = {} as ResolvedSettings;
-  for (const name of SETTING_NAMES) {
-    const s: Setting = SETTINGS[name];
-    const flagValue = flags[name];
-    if (s.flag && isSet(flagValue)) {
-      out[name] = { value: normalize(name, flagValue), source: 'flag', from: s.flag };
-      continue;
-    }
-    const envNames = s.env === undefined ? [] : typeof s.env === 'string' ? [s.env] : s.env;
-    const hit = envNames.find((n) => isSet(env[n]));
-    if (hit) {
-      out[name] = { value: normalize(name, env[hit]!), source: 'env', from: hit };
-      continue;
-    }
-    const stored = profile[name];
-    if (typeof stored === 'string' && stored !== '') {
-      out[name] = { value: normalize(name, stored), source: 'profile' };
-      continue;
-    }
-    out[name] = s.default !== undefined ? { value: s.default, source: 'default' } : { value: undefined, source: 'unset' };
-  }
+  for (const name of SETTING_NAMES) out[name] = resolveSetting(name, input);
   return out;
+}
+
+/** One row of resolveSettings, for a caller that needs one setting (help's language, before commander runs). */
+export function resolveSetting(name: SettingName, { flags, env, profile }: ResolveInput): Resolved {
+  const s: Setting = SETTINGS[name];
+  const flagValue = flags[name];
+  if (s.flag && isSet(flagValue)) return { value: normalize(name, flagValue), source: 'flag', from: s.flag };
+  const hit = envNames(s).find((n) => isSet(env[n]));
+  if (hit) return { value: normalize(name, env[hit]!), source: 'env', from: hit };
+  const stored = profile[name];
+  if (typeof stored === 'string' && stored !== '') return { value: normalize(name, stored), source: 'profile' };
+  return s.default !== undefined ? { value: s.default, source: 'default' } : { value: undefined, source: 'unset' };
 }
 
 /** A value a person typed for `name`: its stored form, or the problem as a catalog key (`v.digits`, …). */

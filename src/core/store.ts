@@ -1,8 +1,8 @@
 import { statSync } from 'node:fs';
-import { join } from 'node:path';
 import { usageError } from './errors.js';
 import { msg } from '../i18n/index.js';
 import type { ConfigData } from './config-file.js';
+import { configPathFor, isProfileName } from './config-path.js';
 
 /** Per-profile settings and state (init progress, signup results) kept in one 0600 file (config-file.ts). */
 export interface Store {
@@ -25,13 +25,8 @@ export interface Store {
   flush(): Promise<void>;
 }
 
-const PROFILE_RE = /^[A-Za-z0-9_-]{1,64}$/;
-// Profiles are keys of a plain object: these would read or replace its prototype instead of an own
-// entry (`--profile __proto__` "logged in" and the key was never written).
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
-
 export function checkProfileName(name: string): string {
-  if (!PROFILE_RE.test(name) || RESERVED.has(name)) throw usageError(msg('input.profileName', { name }), msg('input.profileNameHint'));
+  if (!isProfileName(name)) throw usageError(msg('input.profileName', { name }), msg('input.profileNameHint'));
   return name;
 }
 
@@ -117,9 +112,3 @@ export function fileMode(path: string): number | undefined {
   }
 }
 
-/** Where the config file would be, without opening (or validating) it. */
-export async function configPathFor(env: Readonly<Record<string, string | undefined>>): Promise<string> {
-  if (env.YCP_CONFIG_DIR) return join(env.YCP_CONFIG_DIR, 'config.json');
-  const { default: envPaths } = await import('env-paths');
-  return join(envPaths('ycp', { suffix: '' }).config, 'config.json');
-}

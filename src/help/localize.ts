@@ -9,7 +9,7 @@
 import { InvalidArgumentError, type Argument, type Command, type Help, type Option } from 'commander';
 import { FLAG_SETTINGS, SETTING_NAMES, SETTINGS, type Setting, type SettingName } from '../core/settings.js';
 import { help, t, tm, type Lang, type MsgKey } from '../i18n/index.js';
-import { ArgProblem, settingNote } from '../commands/args.js';
+import { ArgProblem, envList, settingNote } from '../commands/args.js';
 import { displayWidth, padEnd } from '../ui/format.js';
 import { examples } from '../commands/shared.js';
 
@@ -83,6 +83,9 @@ export function helpConfiguration(lang: Lang): Partial<Help> {
  * carries it. A missing entry stays English: test/i18n/help.test.ts walks the tree for those.
  */
 export function localizeTree(program: Command, lang: Lang): void {
+  // English is the tree as written (no help catalog; an ArgProblem's message is English already): every
+  // run pays for this walk, so English skips it.
+  if (lang === 'en') return;
   const catalog = help(lang);
   const walk = (cmd: Command, path: string[]) => {
     const here = path.length ? path.join(' ') : 'ycp';
@@ -130,7 +133,7 @@ export function environmentHelp(lang: Lang): string {
   const catalog = help(lang);
   const rows = SETTING_NAMES.map((n) => {
     const s: Setting = SETTINGS[n];
-    const env = s.env === undefined ? '' : typeof s.env === 'string' ? s.env : s.env.join(t(lang, 'cli.settingEnvThen'));
+    const env = envList(s, lang);
     const description = catalog?.settings[n] ?? s.description;
     return [env, s.default ? t(lang, 'cli.envDefault', { description, value: s.default }) : description];
   });

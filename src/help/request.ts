@@ -3,7 +3,7 @@
 // - is this argv a plain request for help, which the launcher answers with precomputed text?
 // - which language do help and usage text speak?
 // Bundled into the CommonJS launcher: keep it to settings.ts and nothing heavier.
-import { SETTINGS, normalizeLang, resolveSettings } from '../core/settings.js';
+import { SETTINGS, normalizeLang, resolveSetting } from '../core/settings.js';
 import type { Lang } from '../i18n/index.js';
 
 /** Every language the help is generated in (src/help/generate.ts), one file each in dist/help/. */
@@ -25,10 +25,13 @@ export function flagValue(argv: readonly string[], name: string): string | undef
   return value;
 }
 
+/** Whether a `--lang` value names a language ycp speaks. */
+const isLangValue = (v: string | undefined): v is string => v !== undefined && v.trim() !== '' && !SETTINGS.lang.check(v.trim());
+
 /** `--lang X` as typed, when it names a language ycp speaks; a bad value is commander's and the config's to report. */
 export function langFlag(argv: readonly string[]): string | undefined {
   const v = flagValue(argv, '--lang');
-  return v !== undefined && v.trim() !== '' && !SETTINGS.lang.check(v.trim()) ? v : undefined;
+  return isLangValue(v) ? v : undefined;
 }
 
 /**
@@ -45,7 +48,7 @@ export function helpKey(argv: readonly string[]): string | undefined {
     if (a === '--no-color') continue;
     if (a === '--lang' || a.startsWith('--lang=')) {
       const value = a === '--lang' ? argv[++i] : a.slice('--lang='.length);
-      if (value === undefined || langFlag(['--lang', value]) === undefined) return undefined;
+      if (!isLangValue(value)) return undefined;
       continue;
     }
     words.push(a);
@@ -73,7 +76,7 @@ export async function helpLang(
   stored: () => unknown | Promise<unknown>,
 ): Promise<Lang> {
   const input = { flags: { lang: langFlag(argv) }, env, profile: {} };
-  const r = resolveSettings(input).lang;
+  const r = resolveSetting('lang', input);
   if (r.source !== 'default') return normalizeLang(r.value);
-  return normalizeLang(resolveSettings({ ...input, profile: { lang: await stored() } }).lang.value);
+  return normalizeLang(resolveSetting('lang', { ...input, profile: { lang: await stored() } }).value);
 }

@@ -1,5 +1,5 @@
 import type { Ctx } from '../../core/context.js';
-import { configPathFor } from '../../core/store.js';
+import { configPathFor } from '../../core/config-path.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 

@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { collectArg, durationArg, enumOption } from '../args.js';
+import { collectArg, durationOption, enumOption } from '../args.js';
 import { act, examples } from '../shared.js';
 
 const SEND = 'ycp message send --from +15550001111 --to +15550002222';
@@ -22,8 +22,8 @@ export function registerMessage(program: Command, ctx: Ctx): void {
     .option('--param <value>', 'template body parameter, in order (repeatable)', collectArg, [])
     .option('--direct', 'use sendDirectly (synchronous submit to Meta)')
     .addOption(enumOption('--wait [status]', 'follow the status until it is reached', 'messageWaitStatus').preset('delivered'))
-    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long, the send included').argParser(durationArg).default(120_000, '2m'))
-    .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(2_000, '2s'))
+    .addOption(durationOption('--timeout <duration>', 'with --wait: give up after this long, the send included', '2m'))
+    .addOption(durationOption('--interval <duration>', 'with --wait: time between checks', '2s'))
     .option('--external-id <id>', 'your correlation ID (no idempotency)')
     .addHelpText(
       'after',

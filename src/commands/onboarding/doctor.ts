@@ -2,7 +2,7 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError } from '../../core/errors.js';
 import { runDoctor, type Check, type DoctorResult } from '../../core/doctor/checks.js';
 import { t, tm } from '../../i18n/index.js';
-import { colors, mask } from '../../ui/format.js';
+import { colors, displayWidth, mask, padEnd } from '../../ui/format.js';
 import { render, reported } from '../../ui/render.js';
 import { startSpinner } from '../../ui/spinner.js';
 import type { GlobalOpts } from '../shared.js';
@@ -36,17 +36,10 @@ export async function doctor(ctx: Ctx, o: GlobalOpts): Promise<void> {
 function human(ctx: Ctx, r: DoctorResult, s: { pass: number; warn: number; fail: number }): string {
   const ch = colors(ctx.io).out;
   const labels = { pass: t(r.lang, 'dr.pass'), warn: t(r.lang, 'dr.warn'), fail: t(r.lang, 'dr.fail') };
-  const w = Math.max(...Object.values(labels).map(width));
+  const w = Math.max(...Object.values(labels).map(displayWidth));
   const lines = r.checks.map((c) => {
-    const head = `${ch[PAINT[c.level]](labels[c.level] + ' '.repeat(w - width(labels[c.level])))}  ${tm(r.lang, c.text)}`;
+    const head = `${ch[PAINT[c.level]](padEnd(labels[c.level], w))}  ${tm(r.lang, c.text)}`;
     return c.fix && c.level !== 'pass' ? `${head}\n${' '.repeat(w)}  ${ch.dim(t(r.lang, 'dr.fix', { fix: tm(r.lang, c.fix) }))}` : head;
   });
   return `${lines.join('\n')}\n${t(r.lang, 'dr.summary', s)}\n`;
-}
-
-/** Terminal columns: CJK characters take two. */
-function width(s: string): number {
-  let n = 0;
-  for (const c of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(c) ? 2 : 1;
-  return n;
 }

@@ -3,6 +3,7 @@ import { YcpError } from '../../core/errors.js';
 import { parseAttest, runInit } from '../../core/checklist/run.js';
 import type { Report } from '../../core/checklist/evaluate.js';
 import type { InitOptions, WizardPorts, WizardUi } from '../../core/checklist/wizard.js';
+import { durationMs } from '../../core/duration.js';
 import { SERVE_DEFAULTS } from '../../core/signup/serve-defaults.js';
 import { colors, mask, printable, say } from '../../ui/format.js';
 import { errorDocument, render } from '../../ui/render.js';
@@ -54,7 +55,7 @@ function signupPorts(ctx: Ctx): WizardPorts {
       }),
     serveSignup: ({ dir }) =>
       runNested(ctx, async (c) =>
-        (await import('../signup/serve.js')).signupServe(c, { dir, tunnel: SERVE_DEFAULTS.tunnel, register: true, timeout: SERVE_DEFAULTS.waitTimeoutMs }),
+        (await import('../signup/serve.js')).signupServe(c, { dir, tunnel: SERVE_DEFAULTS.tunnel, register: true, timeout: durationMs(SERVE_DEFAULTS.waitTimeout)! }),
       ),
   };
 }

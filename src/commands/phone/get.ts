@@ -1,15 +1,13 @@
 import type { Ctx } from '../../core/context.js';
-import { resolvePhone } from '../../core/phone/resolve.js';
-import { checkDigits, parsePhoneRef } from '../../core/validate.js';
+import { phoneTarget, resolvePhone } from '../../core/phone/resolve.js';
 import { t } from '../../i18n/index.js';
 import { formatFields, render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
 
 export async function phoneGet(ctx: Ctx, o: GlobalOpts & { wabaId: string; phone: string }): Promise<void> {
-  checkDigits('WABA ID', o.wabaId); // before any request
-  parsePhoneRef(o.phone);
+  const target = phoneTarget(o.wabaId, o.phone); // before any request
   const api = await ctx.api();
-  const { number: n } = await resolvePhone(api, o.wabaId, o.phone);
+  const { number: n } = await resolvePhone(api, target);
   const l = ctx.io.lang;
   render(ctx.io, o, n, () =>
     formatFields(ctx.io, [

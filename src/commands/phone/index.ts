@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { durationArg, enumOption } from '../args.js';
+import { durationOption, enumOption } from '../args.js';
 import { act, examples } from '../shared.js';
 import { registerPhoneDisplayName } from './display-name/index.js';
 import { registerPhoneProfile } from './profile/index.js';
@@ -42,8 +42,8 @@ export function registerPhone(program: Command, ctx: Ctx): void {
     .argument('<phone>', PHONE)
     .description('Poll until a number reaches a status (exit 3 on timeout or a status that cannot get there)')
     .addOption(enumOption('--for <status>', 'status to wait for', 'phoneStatus').default('CONNECTED'))
-    .addOption(new Option('--timeout <duration>', 'give up after this long, requests included').argParser(durationArg).default(600_000, '10m'))
-    .addOption(new Option('--interval <duration>', 'time between checks').argParser(durationArg).default(5_000, '5s'))
+    .addOption(durationOption('--timeout <duration>', 'give up after this long, requests included', '10m'))
+    .addOption(durationOption('--interval <duration>', 'time between checks', '5s'))
     .addHelpText('after', examples([`ycp phone wait ${W} +15550001111`, `ycp phone wait ${W} +15550001111 --timeout 30m --json`]))
     .action(act(ctx, async (c, o, wabaId: string, p: string) => (await import('./wait.js')).phoneWait(c, { ...o, wabaId, phone: p })));
   phone

@@ -1,18 +1,17 @@
 import type { Ctx } from '../../core/context.js';
 import { registerPhone } from '../../core/phone/register.js';
-import { checkDigits, parsePhoneRef } from '../../core/validate.js';
+import { phoneTarget } from '../../core/phone/resolve.js';
 import { t } from '../../i18n/index.js';
 import { printable, say, success } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import { confirmAction, type GlobalOpts } from '../shared.js';
 
 export async function phoneRegister(ctx: Ctx, o: GlobalOpts & { wabaId: string; phone: string }): Promise<void> {
-  checkDigits('WABA ID', o.wabaId);
-  parsePhoneRef(o.phone);
+  const target = phoneTarget(o.wabaId, o.phone);
   const l = ctx.io.lang;
   // Per operation: the confirmation between the lookup and the register may take a person a while.
   const api = (await ctx.api()).perOperation();
-  const r = await registerPhone(api, o.wabaId, o.phone, async (p) => {
+  const r = await registerPhone(api, target, async (p) => {
     await confirmAction(ctx, o, t(l, 'numbers.confirmRegister', { e164: p.e164, id: p.phoneNumberId, status: p.number.status ?? t(l, 'cli.unknown') }));
     say(ctx.io, t(l, 'numbers.registering', { e164: p.e164, id: p.phoneNumberId }));
   });

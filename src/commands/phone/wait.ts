@@ -1,9 +1,8 @@
 import type { Ctx } from '../../core/context.js';
 import { flagDeadline } from '../../core/deadline.js';
 import { formatDuration } from '../../core/duration.js';
-import { resolvePhone } from '../../core/phone/resolve.js';
+import { phoneTarget, resolvePhone } from '../../core/phone/resolve.js';
 import { waitForPhoneStatus } from '../../core/phone/wait.js';
-import { checkDigits, parsePhoneRef } from '../../core/validate.js';
 import { t } from '../../i18n/index.js';
 import { printable, success } from '../../ui/format.js';
 import { emitLine, streaming } from '../../ui/render.js';
@@ -19,12 +18,11 @@ export interface PhoneWaitOptions extends GlobalOpts {
 }
 
 export async function phoneWait(ctx: Ctx, o: PhoneWaitOptions): Promise<void> {
-  checkDigits('WABA ID', o.wabaId);
-  parsePhoneRef(o.phone);
+  const target = phoneTarget(o.wabaId, o.phone);
   // One deadline for the whole command: resolving the number, every check and every interval.
   const deadline = flagDeadline(ctx.clock, o.timeout);
   const api = (await ctx.api()).within(deadline);
-  const p = await resolvePhone(api, o.wabaId, o.phone);
+  const p = await resolvePhone(api, target);
   const l = ctx.io.lang;
   const spin = startSpinner(ctx.io, t(l, 'numbers.waiting', { e164: p.e164, status: o.for }), { json: o.json });
   const r = await streaming(

@@ -2,8 +2,7 @@ import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
 import { TUNNEL_KINDS } from '../../core/tunnel/tunnel.js';
 import { SERVE_DEFAULTS } from '../../core/signup/serve-defaults.js';
-import { formatDuration } from '../../core/duration.js';
-import { durationArg, portArg, settingOption } from '../args.js';
+import { durationOption, portArg, settingOption } from '../args.js';
 import { act, examples } from '../shared.js';
 
 export function registerSignup(program: Command, ctx: Ctx): void {
@@ -40,7 +39,7 @@ export function registerSignup(program: Command, ctx: Ctx): void {
     .option('--no-register', 'stop after capturing the signup (do not check, register or wait)')
     .option('--keep-running', 'keep serving after a signup, for more')
     .option('--open', 'open the page in your browser (never in CI)')
-    .addOption(new Option('--timeout <duration>', 'how long to wait for CONNECTED after registering').argParser(durationArg).default(SERVE_DEFAULTS.waitTimeoutMs, formatDuration(SERVE_DEFAULTS.waitTimeoutMs)))
+    .addOption(durationOption('--timeout <duration>', 'how long to wait for CONNECTED after registering', SERVE_DEFAULTS.waitTimeout))
     .addHelpText('after', examples(['ycp signup serve', 'ycp signup serve --tunnel ngrok --domain signup.example.ngrok.app', 'ycp signup serve --public-url https://dev.example.com --no-register']))
     .action(act(ctx, async (c, o) => (await import('./serve.js')).signupServe(c, o)));
   signup

@@ -1,16 +1,16 @@
 import type { Ctx } from '../../core/context.js';
-import { SETTINGS } from '../../core/settings.js';
+import { SETTINGS, checkSetting } from '../../core/settings.js';
 import { SANDBOX_PAGE_IDS, isSandboxBaseUrl } from '../../core/signup/sandbox-mode.js';
 import { checkPageValues, scaffoldSignupPage, type SignupPageValues } from '../../core/signup/scaffold.js';
 import { checkBrandColor, checkBrandName, readLogo } from '../../core/signup/branding.js';
 import { checkBackendUrl } from '../../core/signup/backend.js';
-import { ES_DEPRECATION_DATE, isDeprecatedEs, type EsVersion } from '../../core/signup/es-version.js';
-import { isDigits } from '../../core/validate.js';
+import type { EsVersion } from '../../core/signup/es-version.js';
 import { shellQuote } from '../../core/shell.js';
-import { t } from '../../i18n/index.js';
+import { t, type Lang } from '../../i18n/index.js';
 import { say, success, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
+import { warnIfDeprecatedEs } from './output.js';
 
 /** The page's own settings keep the core's names and types (`--logo` is a file here, its copy's name there). */
 export interface SignupScaffoldOptions extends GlobalOpts, Pick<SignupPageValues, 'featureType' | 'pageLang' | 'brandName' | 'brandColor' | 'backendUrl' | 'includeCode'> {
@@ -24,6 +24,12 @@ const ASK = [
   { name: 'configId', message: 'su.askConfigId' },
   { name: 'solutionId', message: 'su.askSolutionId' },
 ] as const;
+
+/** A typed answer is checked by its SETTINGS row, like the flag and `config set`. */
+function checkAnswer(name: (typeof ASK)[number]['name'], typed: string, lang: Lang): string | true {
+  const r = checkSetting(name, typed);
+  return 'problem' in r ? t(lang, r.problem) : true;
+}
 
 export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promise<void> {
   const cfg = await ctx.config();
@@ -40,7 +46,7 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
     values[q.name] =
       given ??
       (sandbox ? SANDBOX_PAGE_IDS[q.name] : undefined) ??
-      (await ctx.prompt.input({ message: t(lang, q.message), flag: SETTINGS[q.name].flag, validate: (v) => isDigits(v.trim()) || t(lang, 'v.digits') })).trim();
+      (await ctx.prompt.input({ message: t(lang, q.message), flag: SETTINGS[q.name].flag, validate: (v) => checkAnswer(q.name, v, lang) })).trim();
   }
   const page = checkPageValues(values, { esVersion, lang, placeholders });
   if (o.pageLang) page.pageLang = o.pageLang;
@@ -52,7 +58,7 @@ export async function signupScaffold(ctx: Ctx, o: SignupScaffoldOptions): Promis
   const r = await scaffoldSignupPage({ out: o.out, force: Boolean(o.force), values: page, logo });
   const shown = logo ? { ...page, logo: logo.name } : page;
   render(ctx.io, { json: o.json }, { ...r, values: shown }, () => r.files.join('\n'));
-  if (isDeprecatedEs(esVersion)) warn(ctx.io, t(lang, 'su.deprecated', { version: esVersion, date: ES_DEPRECATION_DATE }));
+  warnIfDeprecatedEs(ctx.io, lang, esVersion);
   if (o.json) return;
   success(ctx.io, t(lang, r.overwritten.length ? 'su.rewrote' : 'su.wrote', { version: esVersion.slice(1), dir: r.dir }));
   const dir = shellQuote(o.out);

@@ -1,12 +1,12 @@
 import type { Ctx } from '../../core/context.js';
 import { formatDuration } from '../../core/duration.js';
 import { serveSignup, type ServeEvent, type ServeOptions } from '../../core/signup/serve.js';
-import { ES_DEPRECATION_DATE } from '../../core/signup/es-version.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { t, tm, type Lang } from '../../i18n/index.js';
 import { printable, say, success, warn } from '../../ui/format.js';
 import { emitLine, errorDocument, formatFields, streaming } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
+import { warnIfDeprecatedEs } from './output.js';
 
 /** The flags as commander hands them over; those named like the core's options are passed through as they are. */
 export interface SignupServeOptions extends GlobalOpts, Pick<ServeOptions, 'dir' | 'port' | 'tunnel' | 'publicUrl' | 'domain' | 'register'> {
@@ -44,7 +44,7 @@ function human(ctx: Ctx, lang: Lang, e: ServeEvent, keepRunning: boolean): void 
   switch (e.type) {
     case 'serving':
       say(io, t(lang, 'su.serving', { version: e.esVersion, local: e.localUrl, public: e.publicUrl, provider: e.provider, reason: e.reason }));
-      if (e.esVersion === 'v2' || e.esVersion === 'v3') warn(io, t(lang, 'su.deprecated', { version: e.esVersion, date: ES_DEPRECATION_DATE }));
+      warnIfDeprecatedEs(io, lang, e.esVersion);
       if (e.sandbox && e.provider === 'local') say(io, t(lang, 'su.sandboxServe'));
       else {
         say(io, t(lang, 'su.addHost', { host: e.host, redirect: e.redirectUri }));

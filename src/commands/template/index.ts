@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { collectArg, durationArg, enumOption } from '../args.js';
+import { collectArg, durationOption, enumOption } from '../args.js';
 import { act, examples } from '../shared.js';
 
 const W = '104996844321234';
@@ -30,8 +30,8 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     .addOption(enumOption('--category <category>', 'the template category', 'templateCategory'));
   bodyOptions(create)
     .option('--wait [status]', 'then follow the review until this status (default APPROVED); exit 3 if it is rejected')
-    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(1_800_000, '30m'))
-    .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(10_000, '10s'))
+    .addOption(durationOption('--timeout <duration>', 'with --wait: give up after this long', '30m'))
+    .addOption(durationOption('--interval <duration>', 'with --wait: time between checks', '10s'))
     .addHelpText('after', examples([
       `ycp template create --waba ${W} --name order_update --language en_US --category UTILITY --body 'Hi {{1}}, order {{2}} shipped.' --example Ana --example A-1001`,
       `ycp template create --waba ${W} --file order_update.yaml --wait APPROVED --timeout 2h`,
@@ -71,8 +71,8 @@ export function registerTemplate(program: Command, ctx: Ctx): void {
     .argument('<language>', LANGUAGE)
     .description('Follow the review until a status (exit 3 on timeout, or at once when it is rejected, disabled, paused…)')
     .addOption(enumOption('--for <status>', 'status to wait for', 'templateStatus').default('APPROVED'))
-    .addOption(new Option('--timeout <duration>', 'give up after this long, requests included').argParser(durationArg).default(1_800_000, '30m'))
-    .addOption(new Option('--interval <duration>', 'time between checks').argParser(durationArg).default(10_000, '10s'))
+    .addOption(durationOption('--timeout <duration>', 'give up after this long, requests included', '30m'))
+    .addOption(durationOption('--interval <duration>', 'time between checks', '10s'))
     .addHelpText('after', examples([`ycp template wait ${W} order_update en_US`, `ycp template wait ${W} order_update en_US --timeout 2h --json`]))
     .action(act(ctx, async (c, o, wabaId: string, name: string, language: string) => (await import('./wait.js')).templateWait(c, { ...o, wabaId, name, language })));
   template

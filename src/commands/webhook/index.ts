@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { Ctx } from '../../core/context.js';
-import { collectArg, durationArg, enumOption, portArg, secondsArg } from '../args.js';
+import { collectArg, durationOption, enumOption, portArg, secondsArg } from '../args.js';
 import { act, examples } from '../shared.js';
 import { registerWebhookEndpoint } from './endpoint/index.js';
 
@@ -26,7 +26,7 @@ export function registerWebhook(program: Command, ctx: Ctx): void {
     .option('--keep-endpoint', 'leave the YCloud endpoint in place on exit')
     .option('--secret <secret>', 'an extra secret to accept (repeatable), e.g. for `webhook trigger --secret`', collectArg)
     .addOption(new Option('--tolerance <seconds>', 'signature timestamp tolerance').argParser(secondsArg).default(300))
-    .addOption(new Option('--status-interval <duration>', "how often to check the endpoint's status at YCloud (0: never)").argParser(durationArg).default(60_000, '60s'))
+    .addOption(durationOption('--status-interval <duration>', "how often to check the endpoint's status at YCloud (0: never)", '60s'))
     .addHelpText('after', examples(['ycp webhook listen', `ycp webhook listen --forward-to ${APP}`, 'ycp webhook listen --events whatsapp.message.updated --output events.ndjson']))
     .action(act(ctx, async (c, o) => (await import('./listen.js')).webhookListen(c, o)));
   webhook

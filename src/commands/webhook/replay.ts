@@ -2,12 +2,11 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { readRecordedEvents } from '../../core/webhook/recorder.js';
-import { sendSignedEvent } from '../../core/webhook/send.js';
-import { signingSecret } from '../../core/webhook/secret.js';
 import { t } from '../../i18n/index.js';
 import { emitLine } from '../../ui/render.js';
-import { printable, say } from '../../ui/format.js';
+import { printable } from '../../ui/format.js';
 import type { GlobalOpts } from '../shared.js';
+import { signedSender } from './sender.js';
 
 export interface WebhookReplayOptions extends GlobalOpts {
   from: string;
@@ -34,15 +33,12 @@ export async function webhookReplay(ctx: Ctx, o: WebhookReplayOptions): Promise<
     const what = o.id ? t(lang, 'wh.noneEventId', { id: o.id }) : o.type ? t(lang, 'wh.noneEventType', { type: o.type }) : t(lang, 'wh.noneEvent');
     throw usageError(t(lang, 'wh.noneInFile', { what, file: o.from }));
   }
-  const signing = await signingSecret(ctx, o.secret);
-  if (signing.source === 'forwarding' && !o.json) say(ctx.io, t(lang, 'wh.signedWithForwarding', { profile: signing.profile! }));
+  const send = await signedSender(ctx, lang, o, url);
   const dispatcher = await ctx.dispatcher();
   let failed = 0;
   for (const e of events) {
     // A fresh timestamp: the recorded delivery's signature would be stale (CONTRACT §12).
-    const r = await sendSignedEvent({ url, body: JSON.stringify(e), secret: signing.secret, nowMs: ctx.clock.now(), dispatcher, signal: ctx.signal }).catch((err: Error) => {
-      throw new YcpError('network', t(lang, 'wh.postFailed', { url, reason: err.message }), { hint: t(lang, 'wh.postFailedHint'), cause: err });
-    });
+    const r = await send(JSON.stringify(e), dispatcher);
     if (r.status < 200 || r.status >= 300) failed++;
     if (o.json) emitLine(ctx.io, { id: e.id, type: e.type, status: r.status, ms: r.ms });
     else ctx.io.stdout.write(`${r.status}\t${printable(String(e.type))}\t${printable(String(e.id))}\n`);

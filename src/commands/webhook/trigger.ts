@@ -2,12 +2,11 @@ import type { Ctx } from '../../core/context.js';
 import { YcpError, usageError } from '../../core/errors.js';
 import { checkHttpUrl } from '../../core/validate.js';
 import { SAMPLE_TYPES, buildSampleEvent, hasPayloadSample } from '../../core/webhook/samples.js';
-import { sendSignedEvent } from '../../core/webhook/send.js';
-import { signingSecret } from '../../core/webhook/secret.js';
 import { t } from '../../i18n/index.js';
 import { printable, say, warn } from '../../ui/format.js';
 import { render } from '../../ui/render.js';
 import type { GlobalOpts } from '../shared.js';
+import { signedSender } from './sender.js';
 
 export interface WebhookTriggerOptions extends GlobalOpts {
   eventType?: string;
@@ -25,17 +24,11 @@ export async function webhookTrigger(ctx: Ctx, o: WebhookTriggerOptions): Promis
   if (!o.eventType) throw usageError(t(lang, 'wh.needType'), t(lang, 'wh.unknownEventHint'));
   if (!o.to) throw usageError(t(lang, 'wh.needTo'), t(lang, 'wh.needToHint'));
   const url = checkHttpUrl('--to', o.to);
-  const signing = await signingSecret(ctx, o.secret);
-  if (signing.source === 'forwarding' && !o.json) say(ctx.io, t(lang, 'wh.signedWithForwarding', { profile: signing.profile! }));
+  const send = await signedSender(ctx, lang, o, url);
   if (!SAMPLE_TYPES.includes(o.eventType)) warn(ctx.io, t(lang, 'wh.unknownType', { type: o.eventType }));
   const event = buildSampleEvent(o.eventType, { now: ctx.clock.now() });
   const body = JSON.stringify(event);
-  let r;
-  try {
-    r = await sendSignedEvent({ url, body, secret: signing.secret, nowMs: ctx.clock.now(), dispatcher: await ctx.dispatcher(), signal: ctx.signal });
-  } catch (err) {
-    throw new YcpError('network', t(lang, 'wh.postFailed', { url, reason: (err as Error).message }), { hint: t(lang, 'wh.postFailedHint'), cause: err });
-  }
+  const r = await send(body);
   const ok = r.status >= 200 && r.status < 300;
   render(ctx.io, o, { id: event.id, type: event.type, url, status: r.status, ms: r.ms }, (d) => `${d.status}\t${d.type}\t${d.id}`);
   if (!ok) {

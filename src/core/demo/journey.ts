@@ -9,7 +9,7 @@ import type { YcloudApi } from '../api/client.js';
 import { apiClient } from '../api/from-ctx.js';
 import { buildSendRequest } from '../message/build.js';
 import { registerPhone } from '../phone/register.js';
-import { resolvePhone } from '../phone/resolve.js';
+import { phoneTarget, resolvePhone } from '../phone/resolve.js';
 import { waitForPhoneStatus } from '../phone/wait.js';
 import { startSandbox } from '../sandbox/index.js';
 import { startWebhookListener, type WebhookEvent } from '../webhook/listener.js';
@@ -98,10 +98,10 @@ export async function runJourney(ctx: DemoCtx, o: { onStep?: (s: JourneyStep) =>
     return w;
   }, (w) => msg('sandbox.stepWabaDetail', { name: w.name ?? w.id ?? '' }));
 
-  const phone = await step('phone', msg('sandbox.stepPhone'), () => resolvePhone(api, signup.waba_id, signup.phone_number_id!),
+  const phone = await step('phone', msg('sandbox.stepPhone'), () => resolvePhone(api, phoneTarget(signup.waba_id, signup.phone_number_id!)),
     (p) => msg('sandbox.stepPhoneDetail', { e164: p.e164, id: p.phoneNumberId, status: p.number.status ?? '' }));
 
-  await step('register', msg('sandbox.stepRegister'), () => registerPhone(api, phone.wabaId, phone.phoneNumberId, async () => {}),
+  await step('register', msg('sandbox.stepRegister'), () => registerPhone(api, phoneTarget(phone.wabaId, phone.phoneNumberId), async () => {}),
     (r) => (r.skipped ? msg('sandbox.stepRegisterSkipped') : msg('sandbox.stepRegisterSent', { status: r.status ?? '' })));
 
   const connected = await step('connected', msg('sandbox.stepConnected'), () =>

@@ -1,6 +1,6 @@
 import type { YcloudApi } from '../api/client.js';
 import type { PhoneNumber } from '../api/types.js';
-import { resolvePhone, type ResolvedPhone } from './resolve.js';
+import { resolvePhone, type PhoneTarget, type ResolvedPhone } from './resolve.js';
 
 export interface RegisterResult {
   wabaId: string;
@@ -18,11 +18,10 @@ export interface RegisterResult {
  */
 export async function registerPhone(
   api: Pick<YcloudApi, 'getPhoneNumber' | 'listPhoneNumbers' | 'registerPhoneNumber'>,
-  wabaId: string,
-  phone: string,
+  target: PhoneTarget,
   confirm: (p: ResolvedPhone) => Promise<void>,
 ): Promise<RegisterResult> {
-  const p = await resolvePhone(api, wabaId, phone);
+  const p = await resolvePhone(api, target);
   if (p.number.status === 'CONNECTED') {
     return { wabaId: p.wabaId, phoneNumberId: p.phoneNumberId, e164: p.e164, skipped: true, status: 'CONNECTED', number: p.number };
   }

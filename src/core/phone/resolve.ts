@@ -2,7 +2,7 @@ import { YcpError } from '../errors.js';
 import { msg } from '../../i18n/index.js';
 import type { YcloudApi } from '../api/client.js';
 import type { PhoneNumber } from '../api/types.js';
-import { checkDigits, parsePhoneRef } from '../validate.js';
+import { checkDigits, parsePhoneRef, type PhoneRef } from '../validate.js';
 
 export interface ResolvedPhone {
   wabaId: string;
@@ -11,13 +11,21 @@ export interface ResolvedPhone {
   number: PhoneNumber;
 }
 
+/** A `<waba-id> <phone>` pair, checked: commands build it before any request, so bad input exits 2 first. */
+export interface PhoneTarget {
+  wabaId: string;
+  ref: PhoneRef;
+}
+
+export function phoneTarget(wabaId: string, phone: string): PhoneTarget {
+  return { wabaId: checkDigits('WABA ID', wabaId), ref: parsePhoneRef(phone) };
+}
+
 /**
  * Register takes the phone-number ID while retrieve takes the E.164 number (CONTRACT §7–8), so `<phone>`
  * accepts either and we resolve it to both, once.
  */
-export async function resolvePhone(api: Pick<YcloudApi, 'getPhoneNumber' | 'listPhoneNumbers'>, wabaIdArg: string, phone: string): Promise<ResolvedPhone> {
-  const wabaId = checkDigits('WABA ID', wabaIdArg);
-  const ref = parsePhoneRef(phone);
+export async function resolvePhone(api: Pick<YcloudApi, 'getPhoneNumber' | 'listPhoneNumbers'>, { wabaId, ref }: PhoneTarget): Promise<ResolvedPhone> {
   if (ref.kind === 'e164') {
     const number = await api.getPhoneNumber(wabaId, ref.e164);
     if (!number?.id) throw new YcpError('api', msg('numbers.noId', { e164: ref.e164 }), { code: 'MALFORMED_RESPONSE' });

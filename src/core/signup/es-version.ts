@@ -13,7 +13,8 @@ export const DEFAULT_ES_VERSION: EsVersion = 'v4';
 export const ES_DEPRECATION_DATE = '2026-10-15';
 
 export const isEsVersion = (v: unknown): v is EsVersion => typeof v === 'string' && (ES_VERSIONS as readonly string[]).includes(v);
-export const isDeprecatedEs = (v: EsVersion): boolean => v !== 'v4';
+/** Any value a page or setting may hold: a version ycp does not know ('unknown') is not called deprecated. */
+export const isDeprecatedEs = (v: unknown): boolean => isEsVersion(v) && v !== 'v4';
 
 /**
  * The version a page on disk uses. A page written before ycp knew versions has no `esVersion` in its

@@ -9,7 +9,7 @@ import type { Waba } from '../api/types.js';
 import { waitDeadline } from '../deadline.js';
 import { formatDuration } from '../duration.js';
 import { registerPhone } from '../phone/register.js';
-import { resolvePhone } from '../phone/resolve.js';
+import { phoneTarget, resolvePhone } from '../phone/resolve.js';
 import { waitForPhoneStatus } from '../phone/wait.js';
 import type { CapturedSignup } from './capture.js';
 import { t, type Lang, type MsgKey, type Params } from '../../i18n/index.js';
@@ -88,15 +88,16 @@ export async function runSignupFlow(flowCtx: FlowCtx, c: CapturedSignup, o: Flow
   const regStart = ctx.clock.now();
   // Meta (coexistence page): "skip the phone number registration step, as the number is already registered".
   const coex = c.event === 'FINISH_WHATSAPP_BUSINESS_APP_ONBOARDING';
+  const target = phoneTarget(wabaId, c.phoneNumberId);
   if (coex || o.registers === false) {
-    const p = await resolvePhone(ctx.api, wabaId, c.phoneNumberId);
+    const p = await resolvePhone(ctx.api, target);
     ({ e164 } = p);
     status = String(p.number.status ?? 'UNKNOWN');
     result.registerSkipped = coex ? 'business-app-onboarding' : 'partner-backend';
     say('number', coex ? 'su.flow.coex' : 'su.flow.leftToBackend', { e164, status }, status);
   } else {
     let called = false;
-    const r = await registerPhone(ctx.api, wabaId, c.phoneNumberId, async (p) => {
+    const r = await registerPhone(ctx.api, target, async (p) => {
       called = true;
       const st = String(p.number.status ?? 'UNKNOWN');
       say('number', 'su.flow.found', { e164: p.e164, status: st }, st);

@@ -1,6 +1,6 @@
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import type { Ctx } from '../../../core/context.js';
-import { durationArg } from '../../args.js';
+import { durationOption } from '../../args.js';
 import { act, examples } from '../../shared.js';
 
 export function registerPhoneDisplayName(phone: Command, ctx: Ctx): void {
@@ -14,8 +14,8 @@ export function registerPhoneDisplayName(phone: Command, ctx: Ctx): void {
     .argument('<name>', 'the display name to request (3 to 150 characters)')
     .description('Request a new display name (3 to 150 characters); --wait follows Meta\'s review (exit 3 if declined)')
     .option('--wait', 'follow the review until the name is approved, declined or expires')
-    .addOption(new Option('--timeout <duration>', 'with --wait: give up after this long').argParser(durationArg).default(600_000, '10m'))
-    .addOption(new Option('--interval <duration>', 'with --wait: time between checks').argParser(durationArg).default(10_000, '10s'))
+    .addOption(durationOption('--timeout <duration>', 'with --wait: give up after this long', '10m'))
+    .addOption(durationOption('--interval <duration>', 'with --wait: time between checks', '10s'))
     .addHelpText('after', examples([`ycp phone display-name set 104996844321234 +15550001111 'Acme Bakery'`, `ycp phone display-name set 104996844321234 +15550001111 'Acme Bakery' --wait --timeout 1h --json`]))
     .action(act(ctx, async (c, o, wabaId: string, p: string, name: string) => (await import('./set.js')).phoneDisplayNameSet(c, { ...o, wabaId, phone: p, name })));
 }

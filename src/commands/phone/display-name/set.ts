@@ -2,8 +2,7 @@ import type { Ctx } from '../../../core/context.js';
 import { flagDeadline } from '../../../core/deadline.js';
 import { formatDuration } from '../../../core/duration.js';
 import { checkDisplayName, waitForDisplayName } from '../../../core/phone/profile.js';
-import { resolvePhone } from '../../../core/phone/resolve.js';
-import { checkDigits, parsePhoneRef } from '../../../core/validate.js';
+import { phoneTarget, resolvePhone } from '../../../core/phone/resolve.js';
 import { t } from '../../../i18n/index.js';
 import { say, success } from '../../../ui/format.js';
 import { emitLine, render, streaming } from '../../../ui/render.js';
@@ -12,11 +11,10 @@ import type { GlobalOpts } from '../../shared.js';
 
 export async function phoneDisplayNameSet(ctx: Ctx, o: GlobalOpts & { wabaId: string; phone: string; name: string; wait?: boolean; timeout: number; interval: number }): Promise<void> {
   const lang = (await ctx.config()).lang;
-  checkDigits('WABA ID', o.wabaId);
-  parsePhoneRef(o.phone);
+  const target = phoneTarget(o.wabaId, o.phone);
   const name = checkDisplayName(o.name, lang); // exit 2 before any request
   const api = await ctx.api();
-  const p = await resolvePhone(api, o.wabaId, o.phone);
+  const p = await resolvePhone(api, target);
   const r = await api.updateDisplayName(p.wabaId, p.e164, name);
   const status = String(r.newNameStatus ?? r.nameStatus ?? 'UNKNOWN');
   if (!o.wait) {

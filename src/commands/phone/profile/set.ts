@@ -1,7 +1,6 @@
 import type { Ctx } from '../../../core/context.js';
 import { profileUpdate, type ProfileFlags } from '../../../core/phone/profile.js';
-import { resolvePhone } from '../../../core/phone/resolve.js';
-import { checkDigits, parsePhoneRef } from '../../../core/validate.js';
+import { phoneTarget, resolvePhone } from '../../../core/phone/resolve.js';
 import { t } from '../../../i18n/index.js';
 import { success } from '../../../ui/format.js';
 import { render } from '../../../ui/render.js';
@@ -10,11 +9,10 @@ import { profileFields } from './output.js';
 
 export async function phoneProfileSet(ctx: Ctx, o: GlobalOpts & ProfileFlags & { wabaId: string; phone: string }): Promise<void> {
   const lang = (await ctx.config()).lang;
-  checkDigits('WABA ID', o.wabaId);
-  parsePhoneRef(o.phone);
+  const target = phoneTarget(o.wabaId, o.phone);
   const body = profileUpdate(o, lang); // exit 2 before any request
   const api = await ctx.api();
-  const p = await resolvePhone(api, o.wabaId, o.phone);
+  const p = await resolvePhone(api, target);
   const updated = await api.updatePhoneProfile(p.wabaId, p.e164, body);
   if (!o.json) success(ctx.io, t(lang, 'ph.updated', { phone: p.e164 }));
   render(ctx.io, o, updated, (x) => profileFields(ctx, lang, x));

@@ -2,6 +2,7 @@
 // a WABA, paymentMethodAttached true, a CONNECTED number (registered once, with confirmation, if needed).
 import { YcpError } from '../../errors.js';
 import { registerPhone } from '../../phone/register.js';
+import { phoneTarget } from '../../phone/resolve.js';
 import { waitForPhoneStatus } from '../../phone/wait.js';
 import type { PhoneNumber } from '../../api/types.js';
 import { msg, type Msg } from '../../../i18n/index.js';
@@ -80,7 +81,7 @@ export const firstNumberStep: StepDef = {
     if (!w.snap.wabas || !w.snap.numbers) w.stop(6, 'todo', found.evaluation.evidence[0]!);
     const target = found.candidates[0];
     if (!target?.id || !target.wabaId) w.stop(6, found.evaluation.state === 'waiting' ? 'waiting' : 'todo', found.evaluation.blocker ?? msg('s6.noNumber'));
-    const res = await registerPhone(api, target.wabaId, target.id, async (p) => {
+    const res = await registerPhone(api, phoneTarget(target.wabaId, target.id), async (p) => {
       if (!(await w.confirm('s6.register', { e164: p.e164, id: p.phoneNumberId, waba: p.wabaId }, false))) w.stop(6, 'todo', msg('s6.noNumber'));
     });
     w.record('first-number', { data: { wabaId: res.wabaId, phoneNumberId: res.phoneNumberId, e164: res.e164 } });
