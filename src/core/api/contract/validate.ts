@@ -43,8 +43,9 @@ function resolve(s: JsonSchema): JsonSchema {
   return out;
 }
 
+// Infinity and NaN are no JSON type (JSON cannot hold them; ajv rejects them as numbers too).
 const typeOf = (v: unknown): string =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : 'number') : typeof v;
+  v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'number' ? (Number.isInteger(v) ? 'integer' : Number.isFinite(v) ? 'number' : 'non-finite') : typeof v;
 
 function hasType(v: unknown, type: string): boolean {
   const actual = typeOf(v);

@@ -81,6 +81,14 @@ describe('the runtime validator agrees with ajv', () => {
     ]);
   });
 
+  // Found by the property above (seed -790059439): -Infinity passed ours as a number, ajv refused it.
+  test('Infinity and NaN are not numbers, as for ajv', () => {
+    for (const latitude of [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(schemaErrors('WhatsappMessageLocation', { latitude, longitude: 0 })).not.toEqual([]);
+      expect(validateAgainst('WhatsappMessageLocation', { latitude, longitude: 0 })).toEqual([{ path: '/latitude', keyword: 'type', expected: 'number' }]);
+    }
+  });
+
   test('issues name the place and the limit', () => {
     expect(validateAgainst('WhatsappPhoneNumberProfileUpdateRequest', { about: '', websites: ['a', 'b', 'c'], vertical: 'SHOES' })).toEqual([
       { path: '/about', keyword: 'minLength', expected: 1 },
